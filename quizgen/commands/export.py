@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import click
+
+from ..atomic import write_bytes, write_text
+from ..bank import KINDS, load_bank
+from ..errors import InputError
+from ..exports import FORMATS, ExportOptions, get_exporter
+from .options import bank_argument, split_csv
+
+_FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, _, desc) in FORMATS.items())
+
+
+@click.command(help=f"Export a bank's approved facts to another format. Formats: {_FORMAT_HELP}.")
+@bank_argument
+@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (atomically). Default: standard output for text formats.")
+@click.option("--seed", type=int, help="Seed for option order and distractors (printed when chosen for you).")
+@click.option("--tags", help="Only facts with one of these tags (comma-separated).")
+@click.option("--kinds", help=f"Only facts of these kinds (comma-separated: {', '.join(KINDS)}).")
+def command(bank: Path, fmt: str, output: Path | None, seed: int | None, tags: str | None,
+            kinds: str | None) -> None:
+    b = load_bank(bank)
+    kind_list = split_csv(kinds)
+    unknown = [k for k in kind_list if k not in KINDS]
+    if unknown:
+        raise InputError(f"--kinds: unknown kind {unknown[0]!r} (kinds: {', '.join(KINDS)})")
+    if seed is None:
+        seed = random.SystemRandom().randrange(1, 10**6)
+        if fmt != "json":
+            click.echo(f"seed: {seed}", err=True)
+    result = get_exporter(fmt)(b, ExportOptions(seed=seed, tags=split_csv(tags), kinds=kind_list))
+    for line in result.skipped:
+        click.echo(f"skipped {line}", err=True)
+    if output is None:
+        if isinstance(result.data, bytes):
+            if sys.stdout.isatty():
+                raise InputError(f"--format {fmt} writes a binary file: give -o FILE{FORMATS[fmt][1]}")
+            sys.stdout.buffer.write(result.data)
+        else:
+            click.echo(result.data, nl=False)
+        return
+    if isinstance(result.data, bytes):
+        write_bytes(output, result.data)
+    else:
+        write_text(output, result.data)
+    click.echo(f"wrote {output} ({result.count} questions, {len(result.skipped)} skipped)", err=True)
