@@ -326,7 +326,8 @@ def loads_bank(text: str, path: str = "<bank>") -> Bank:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # the context mark is where the broken construct began: where a teacher should look
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else 0
         what = " ".join(filter(None, [exc.context, exc.problem]))
         raise BankError([Problem(path, line, "", f"YAML syntax error: {what}")]) from None

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 # List items of these sections are matched by this key, so an edited fact keeps its comments.
 _IDENTITY = {"facts": "id", "people": "name", "works": "title"}
 _FLOW_LISTS = {"accept", "tags", "aliases", "distractors"}
+# Text left unquoted only when every YAML reader (1.1 or 1.2, block or flow) reads it back the same.
+_SAFE_PLAIN = re.compile(r"[^\W_][\w .;!?'()/-]*(?<! )")
 
 
 def _yaml() -> YAML:
@@ -50,6 +54,8 @@ def _fresh(value: Any, key: str | None) -> Any:
         if key in _FLOW_LISTS:
             s.fa.set_flow_style()
         return s
+    if isinstance(value, str) and not _SAFE_PLAIN.fullmatch(value):
+        return DoubleQuotedScalarString(value)
     return value
 
 
