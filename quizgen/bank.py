@@ -331,8 +331,13 @@ def loads_bank(text: str, path: str = "<bank>") -> Bank:
         line = mark.line + 1 if mark else 0
         what = " ".join(filter(None, [exc.context, exc.problem]))
         raise BankError([Problem(path, line, "", f"YAML syntax error: {what}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        problem = Problem(path, line, "", f"control character {exc.character!r} is not allowed in YAML")
+        raise BankError([problem]) from None
     except yaml.YAMLError as exc:
-        raise BankError([Problem(path, 0, "", f"YAML error: {exc}")]) from None
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise BankError([Problem(path, 0, "", f"YAML error: {first}")]) from None
     if root is None:
         raise BankError([Problem(path, 1, "", "empty bank: expected id, title and facts")])
     reader = _Reader(path)

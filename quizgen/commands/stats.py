@@ -13,11 +13,13 @@ def count_lines(bank: Bank) -> list[str]:
     kinds = Counter(f.kind for f in bank.facts)
     statuses = Counter(f.status for f in bank.facts)
     tags = Counter(t for f in bank.facts for t in f.tags)
-    lines = [f"{bank.title} ({bank.id}): {len(bank.facts)} facts, {len(bank.people)} people, {len(bank.works)} works"]
+    lines = [f"{bank.title} ({bank.id}): {len(bank.facts)} facts, {len(bank.people)} people, "
+             f"{len(bank.works)} works"]
     lines.append("  by status: " + ", ".join(f"{s} {statuses[s]}" for s in STATUSES))
     lines.append("  by kind:   " + ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k]))
     if tags:
-        lines.append("  by tag:    " + ", ".join(f"{t} {n}" for t, n in sorted(tags.items(), key=lambda x: (-x[1], x[0]))))
+        ranked = sorted(tags.items(), key=lambda x: (-x[1], x[0]))
+        lines.append("  by tag:    " + ", ".join(f"{t} {n}" for t, n in ranked))
     return lines
 
 

@@ -32,6 +32,6 @@ def to_json(bank: Bank, facts: list[Fact] | None = None) -> str:
 
 def export(bank: Bank, options: ExportOptions) -> ExportResult:
     # Every status is exported (the contract carries it); --tags/--kinds still filter.
-    facts = [f for f in bank.facts
-             if (not options.tags or set(options.tags) & set(f.tags)) and (not options.kinds or f.kind in options.kinds)]
+    facts = [f for f in bank.facts if (not options.tags or set(options.tags) & set(f.tags))
+             and (not options.kinds or f.kind in options.kinds)]
     return ExportResult(to_json(bank, facts), len(facts))
