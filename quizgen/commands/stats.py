@@ -23,7 +23,7 @@ def count_lines(bank: Bank) -> list[str]:
     return lines
 
 
-@click.command(help="Counts by kind, tag and status; with --store, your study progress (due today, learned, retention).")
+@click.command(help="Counts by kind, tag and status, and your quiz progress (due today, learned, retention).")
 @banks_argument
 @click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
               help="Quiz progress database (default: the one `quizgen quiz` uses).")
