@@ -1,0 +1,1 @@
+"""Repeatable speed and quality measurements: `python -m benchmarks` runs them all."""
