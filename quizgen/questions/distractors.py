@@ -1,0 +1,292 @@
+"""Distractors: wrong options of the same kind and form as the answer.
+
+A fact's `Plan` lists every acceptable wrong option, best first: the teacher's own `distractors:` (they
+win), then the bank's things of the same kind (people for a person, places of the same type for a place,
+near dates of the same form for a date), then generated ones (near dates, nearby numbers). Dates and
+numbers keep the options below and above the answer apart, so the answer can be put at a chosen rank
+(letter) while the options stay in ascending order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..textnorm import fold, fold_loose
+from . import dates, numbers
+from .entities import (
+    Index,
+    answer_type,
+    asked_noun_in,
+    idx_key,
+    index,
+    is_female,
+    mentions,
+    people_of,
+    place_type,
+    render_person,
+    words,
+)
+
+if TYPE_CHECKING:
+    from ..bank import Bank, Fact
+
+_STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "with", "his", "her", "their", "who",
+         "which", "what", "was", "were", "is", "did", "from", "at", "as", "that", "this", "one"}
+# Generated dates and numbers that would sit further than this from the answer look obviously wrong.
+MAX_YEARS = 15
+
+
+@dataclass
+class Plan:
+    bank: Bank
+    fact: Fact
+    type: str                                  # answer type: person, place, date, number, ...
+    answer: str
+    fixed: list[str] = field(default_factory=list)   # teacher-written distractors, kept first
+    pool: list[str] = field(default_factory=list)    # unordered candidates, best first
+    below: list[str] = field(default_factory=list)   # ordered candidates below the answer, closest first
+    above: list[str] = field(default_factory=list)
+    key: Callable[[str], float | None] | None = None  # ordered kinds: an option's sort value
+    reason: str = ""                           # why there are too few candidates, when there are
+
+    @property
+    def ordered(self) -> bool:
+        return self.key is not None
+
+    def ranks(self, n: int) -> list[int]:
+        """The ranks (0 = first option) the answer can take with `n` distractors."""
+        if not self.ordered:
+            return list(range(n + 1)) if len(self.fixed) + len(self.pool) >= n else []
+        fixed = self.fixed[:n]
+        answer_key = self.key(self.answer)
+        fb = sum(1 for t in fixed if (self.key(t) or 0) < (answer_key or 0))
+        fa = len(fixed) - fb
+        need = n - len(fixed)
+        return [fb + b for b in range(need + 1) if b <= len(self.below) and need - b <= len(self.above)
+                and fa + need - b >= 0]
+
+    def pick(self, rng: random.Random, n: int, rank: int | None = None) -> list[str] | None:
+        """`n` distractors (None when there are too few); an ordered plan puts the answer at `rank`."""
+        ranks = self.ranks(n)
+        if not ranks:
+            return None
+        if len(self.fixed) >= n:
+            return rng.sample(self.fixed, n) if len(self.fixed) > n else list(self.fixed)
+        if not self.ordered:
+            return list(self.fixed) + _take(self.pool, n - len(self.fixed), rng)
+        if rank not in ranks:
+            rank = rng.choice(ranks)
+        fb = sum(1 for t in self.fixed if (self.key(t) or 0) < (self.key(self.answer) or 0))
+        b = rank - fb
+        return list(self.fixed) + _take(self.below, b, rng) + _take(self.above, n - len(self.fixed) - b, rng)
+
+
+def _take(cands: list[str], k: int, rng: random.Random) -> list[str]:
+    """`k` of the best candidates, with some variety: drawn from the best k + 2."""
+    if k <= 0:
+        return []
+    head = cands[:k + 2]
+    chosen = set(rng.sample(range(len(head)), k))
+    return [c for i, c in enumerate(head) if i in chosen]
+
+
+def distractors(bank: Bank, fact: Fact, rng: random.Random, n: int = 3) -> list[str]:
+    """Up to `n` wrong options for `fact` (fewer, or none, when the bank cannot supply good ones)."""
+    picked = plan(bank, fact).pick(rng, n)
+    return picked or []
+
+
+def plan(bank: Bank, fact: Fact) -> Plan:
+    idx = index(bank)
+    kind = answer_type(idx, fact)
+    p = Plan(bank, fact, kind, fact.answer)
+    banned = banned_texts(idx, fact)
+    question = fold(fact.question)
+
+    def ok(text: str) -> bool:
+        return fold_loose(text) not in banned and not mentions(question, text)
+
+    if kind == "date":
+        _plan_date(bank, fact, p, ok)
+    elif kind == "number":
+        _plan_number(fact, p, ok)
+    else:
+        p.fixed = _unique([d for d in fact.distractors if ok(d)], banned)
+        _plan_unordered(idx, fact, p, ok)
+    return p
+
+
+def banned_texts(idx: Index, fact: Fact) -> set[str]:
+    """Folded texts that are correct answers: the answers, and every alias of the people, work or place."""
+    out = {fold_loose(a) for a in fact.answers}
+    for text in fact.answers:
+        for person, _ in people_of(idx, text) or []:
+            out.update(fold_loose(t) for t in (person.name, *person.aliases))
+        title = idx.works.get(fold_loose(text))
+        if title:
+            out.update(k for k, v in idx.works.items() if v == title)
+        place = idx.places.get(fold(text))
+        if place:
+            out.update(fold_loose(t) for t, (canon, _) in idx.places.items() if canon == place[0])
+    out.discard("")
+    return out
+
+
+def _unique(texts: list[str], banned: set[str]) -> list[str]:
+    seen = set(banned)
+    out = []
+    for t in texts:
+        k = fold_loose(t)
+        if k not in seen:
+            seen.add(k)
+            out.append(t)
+    return out
+
+
+def _plan_unordered(idx: Index, fact: Fact, p: Plan, ok: Callable[[str], bool]) -> None:
+    if p.type == "person":
+        cands = _person_candidates(idx, fact, ok)
+    elif p.type == "place":
+        ptype = place_type(fact.question)
+        related = idx.related.get(idx_key(idx, fold(fact.answer)), set())
+        cands = []
+        for text in idx.kinds.get("place", []):
+            _, ctype = idx.places.get(fold(text), (text, ""))
+            if ptype and ctype != ptype:
+                continue
+            if idx_key(idx, fold(text)) in related:
+                continue
+            cands.append(text)
+        if len(cands) < 3 and ptype:
+            p.reason = f"too few other places of the same type ({ptype}) in the bank"
+    else:
+        cands = list(idx.kinds.get(p.type, []))
+        noun = asked_noun_in(fact.question, fact.answer)
+        if noun:
+            # "Which army ...?" answered "the Red Army": only armies will do.
+            cands = [c for c in cands if noun in words(c)]
+            p.reason = f"too few other {p.type}s that are a kind of '{noun}'"
+    cands = [c for c in _unique(cands, {fold_loose(t) for t in p.fixed}) if ok(c)]
+    cands = [c for c in cands if fold_loose(c) not in {fold_loose(a) for a in p.fact.answers}]
+    p.pool = sorted(cands, key=lambda c: -_similarity(fact, p.answer, c, idx))
+    if not p.reason:
+        p.reason = f"too few other {p.type}s in the bank"
+
+
+def _person_candidates(idx: Index, fact: Fact, ok: Callable[[str], bool]) -> list[str]:
+    named = people_of(idx, fact.answer)
+    question = fold(fact.question)
+    if named is None:
+        return [c for c in idx.kinds.get("person", []) if ok(c)]
+    female = any(is_female(person) for person, _ in named)
+    excluded = {id(person) for person, _ in named}
+    people = []
+    seen: set[int] = set()
+    for person in idx.people.values():
+        if id(person) in seen or id(person) in excluded:
+            continue
+        seen.add(id(person))
+        if is_female(person) != female:
+            continue  # "Who was his wife?" offered a man is obviously wrong
+        if any(mentions(question, t) for t in (person.name, *person.aliases)):
+            continue
+        people.append(person)
+    forms = [form for _, form in named]
+    if len(named) == 1:
+        out = [render_person(person, forms[0]) for person in people]
+        return out + [c for c in idx.kinds.get("person", []) if people_of(idx, c) is None]
+    # A pair ("A and B") gets pairs of other people written the same way, none sharing a person.
+    joiner = " & " if "&" in fact.answer else " and "
+    scored = sorted(people, key=lambda person: -_role_overlap(fact, person.role or ""))[:8]
+    return [joiner.join(render_person(q, f) for q, f in zip(combo, forms, strict=True))
+            for combo in itertools.combinations(scored, len(named))]
+
+
+def _role_overlap(fact: Fact, role: str) -> float:
+    return len((words(fact.question) - _STOP) & (words(role) - _STOP))
+
+
+def _similarity(fact: Fact, answer: str, cand: str, idx: Index) -> float:
+    """Higher for a candidate of the same form (article, capitals, length) and topic as the answer."""
+    score = 0.0
+    a_art, c_art = answer.split()[0].lower() in ("the", "a", "an"), cand.split()[0].lower() in ("the", "a", "an")
+    score += 1.0 if a_art == c_art else 0.0
+    score += 1.0 if _capitalised(answer) == _capitalised(cand) else 0.0
+    score -= 1.5 * abs(math.log(max(len(cand), 1) / max(len(answer), 1)))
+    person = idx.people.get(fold(cand))
+    if person is not None:
+        score += 0.5 * _role_overlap(fact, person.role or "")
+    return score
+
+
+def _capitalised(text: str) -> bool:
+    content = [w for w in text.split() if w.lower() not in _STOP]
+    return bool(content) and all(w[0].isupper() for w in content if w[0].isalpha())
+
+
+def _plan_date(bank: Bank, fact: Fact, p: Plan, ok: Callable[[str], bool]) -> None:
+    when = fact.when_value
+    form = dates.form_of(fact.answer, when)
+    if form is None:
+        p.fixed = _unique([d for d in fact.distractors if ok(d)], {fold_loose(a) for a in fact.answers})
+        p.reason = "the answer's date form cannot be read; add distractors:"
+        return
+    p.key = form.parse
+    answers = {fold_loose(a) for a in fact.answers}
+    p.fixed = _unique([d for d in fact.distractors if ok(d) and form.parse(d) not in (None, form.key)], answers)
+    taken = {form.parse(d) for d in p.fixed} | {form.key}
+    origin = form.year_of(form.key)
+
+    def usable(key: int) -> str | None:
+        if key in taken:
+            return None
+        text = form.render(key)
+        if text is None or fold_loose(text) in answers or not ok(text):
+            return None
+        core = text[len(form.prefix):len(text) - len(form.suffix) if form.suffix else None]
+        if mentions(fold(fact.question), core) or abs(form.year_of(key) - origin) > MAX_YEARS:
+            return None
+        return text
+
+    # The bank's own dates first (real dates of the topic are the confusions students make), closest first.
+    pool_keys = sorted({k for f in bank.approved() if f.id != fact.id and f.when_value
+                        for k in [form.key_of(f.when_value)] if k is not None},
+                       key=lambda k: abs(k - form.key))
+    for key in [*pool_keys, *dates.near_keys(form)]:
+        text = usable(key)
+        if text is None:
+            continue
+        taken.add(key)
+        (p.below if key < form.key else p.above).append(text)
+    p.reason = "too few near dates of the same form"
+
+
+def _plan_number(fact: Fact, p: Plan, ok: Callable[[str], bool]) -> None:
+    form = numbers.detect(fact.answer)
+    if form is None:
+        p.fixed = _unique([d for d in fact.distractors if ok(d)], {fold_loose(a) for a in fact.answers})
+        p.reason = "the answer holds no number; add distractors:"
+        return
+    p.key = form.parse
+    right = {fold_loose(a) for a in fact.answers}
+    right_values = {v for a in fact.answers for v in [_value(a)] if v is not None}
+    p.fixed = _unique([d for d in fact.distractors if ok(d) and form.parse(d) is not None
+                       and form.parse(d) not in right_values], right)
+    taken = {form.parse(d) for d in p.fixed} | right_values
+    for value in numbers.near_values(form):
+        text = form.render(value)
+        if value in taken or text is None or fold_loose(text) in right or not ok(text):
+            continue
+        taken.add(value)
+        (p.below if value < form.value else p.above).append(text)
+    p.reason = "too few nearby numbers of the same form"
+
+
+def _value(text: str) -> float | None:
+    form = numbers.detect(text)
+    return form.value if form else None

@@ -1,0 +1,84 @@
+"""Numbers as an answer writes them ("20 years", "20,000", "two", "3.5 million"): generate nearby numbers
+of the same form, keeping the text around the number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_WORD_VALUE = {w: i for i, w in enumerate(WORDS)}
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w]|[.,]\d)")
+_WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberForm:
+    prefix: str
+    suffix: str
+    value: float
+    decimals: int = 0
+    commas: bool = False
+    word: str = ""  # "", "lower" or "title": the answer spells its number out
+
+    def render(self, value: float) -> str | None:
+        if value < 0 or (self.word and (value != int(value) or value > 20)):
+            return None
+        if self.word:
+            text = WORDS[int(value)]
+            core = text.capitalize() if self.word == "title" else text
+        elif self.decimals:
+            core = f"{value:,.{self.decimals}f}" if self.commas else f"{value:.{self.decimals}f}"
+        else:
+            core = f"{int(round(value)):,}" if self.commas else str(int(round(value)))
+        return f"{self.prefix}{core}{self.suffix}"
+
+    def parse(self, text: str) -> float | None:
+        if not (text.startswith(self.prefix) and text.endswith(self.suffix)):
+            return None
+        core = text[len(self.prefix):len(text) - len(self.suffix) if self.suffix else None]
+        form = detect(core)
+        return form.value if form is not None and not form.prefix and not form.suffix else None
+
+    def steps(self) -> list[float]:
+        """Offsets of plausible neighbours, smallest first: same roundness as the answer."""
+        v = self.value
+        if self.decimals:
+            unit = 10 ** -self.decimals
+            return [unit * i for i in range(1, 9)]
+        n = int(v)
+        if n <= 10 or self.word:
+            return [1, 2, 3, 4, 5]
+        # A step of about a quarter of the answer, on a 1-2-5 ladder, but never finer than the answer's own
+        # roundness: 20,000 moves by 5,000, 60 by 10, 37 by 5 (37 stays "ragged": 32, 42).
+        base = 10 ** math.floor(math.log10(v / 4))
+        step = max(s for s in (base, 2 * base, 5 * base) if s <= v / 4)
+        return [step * i for i in range(1, 6)]
+
+
+def detect(text: str) -> NumberForm | None:
+    """The number form of `text`, or None when it holds no number."""
+    m = _DIGITS.search(text)
+    if m:
+        raw = m.group(1)
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        return NumberForm(text[:m.start(1)], text[m.end(1):], float(raw.replace(",", "")), decimals, "," in raw)
+    m = _WORD.search(text)
+    if m:
+        word = m.group(1)
+        style = "title" if word[0].isupper() else "lower"
+        return NumberForm(text[:m.start(1)], text[m.end(1):], float(_WORD_VALUE[word.lower()]), word=style)
+    return None
+
+
+def near_values(form: NumberForm) -> list[float]:
+    """Generated neighbours of the answer, closest first; never negative, never zero for a positive answer."""
+    out: list[float] = []
+    for s in form.steps():
+        for v in (form.value - s, form.value + s):
+            if v > 0 or (v == 0 and form.value == 0):
+                out.append(round(v, form.decimals))
+    return out
