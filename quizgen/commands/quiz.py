@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -14,10 +16,8 @@ from .options import banks_argument, load_banks, split_csv
 MODES = ("mixed", "mc", "type", "cloze")
 
 
-def clock_from_env() -> callable:  # type: ignore[valid-type]
+def clock_from_env() -> Callable[[], datetime]:
     """The quiz's clock: real time, or QUIZGEN_NOW (a testing aid) moving on from that instant."""
-    import time
-
     fixed = os.environ.get("QUIZGEN_NOW")
     if not fixed:
         return lambda: datetime.now(UTC)
@@ -28,8 +28,6 @@ def clock_from_env() -> callable:  # type: ignore[valid-type]
     if base.tzinfo is None:
         base = base.replace(tzinfo=UTC)
     start = time.monotonic()
-    from datetime import timedelta
-
     return lambda: base + timedelta(seconds=time.monotonic() - start)
 
 
@@ -47,7 +45,7 @@ def clock_from_env() -> callable:  # type: ignore[valid-type]
 @click.option("--ahead", is_flag=True, help="When fewer cards are due or new than --count, review early.")
 def command(banks: tuple[Path, ...], mode: str, count: int, tags: str | None, seed: int | None,
             store: Path | None, ahead: bool) -> None:
-    from ..quiz.session import QuizOptions, Session
+    from ..quiz.session import QuizOptions, Session, select_facts
     from ..quiz.store import Store, default_path
     from ..quiz.terminal import Terminal
 
@@ -56,14 +54,16 @@ def command(banks: tuple[Path, ...], mode: str, count: int, tags: str | None, se
     if len(set(ids)) != len(ids):
         raise InputError(f"the same bank was given twice ({', '.join(sorted({i for i in ids if ids.count(i) > 1}))})")
     options = QuizOptions(mode=mode, count=count, tags=split_csv(tags), seed=seed, ahead=ahead)
-    session = Session(loaded, Store.open(store or default_path()), Terminal(), options, clock_from_env())
-    if not any(session.facts(b) for b in loaded):
-        known = sorted({t for b in loaded for f in b.approved() for t in f.tags})
-        what = f"with tags {', '.join(options.tags)} (tags: {', '.join(known)})" if options.tags else "approved"
-        raise InputError(f"no {what} facts to quiz on")
+    if not any(select_facts(b, options.tags) for b in loaded):
+        if options.tags:
+            known = sorted({t for b in loaded for f in b.approved() for t in f.tags})
+            raise InputError(f"no approved facts with tags {', '.join(options.tags)} (tags: {', '.join(known)})")
+        raise InputError("no approved facts to quiz on: approve some with `quizgen review`")
+    now = clock_from_env()
+    progress = Store.open(store or default_path())
     try:
-        code = session.run()
+        code = Session(loaded, progress, Terminal(), options, now).run()
     finally:
-        session.store.close()
+        progress.close()
     if code:
         raise click.exceptions.Exit(code)

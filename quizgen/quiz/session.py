@@ -66,6 +66,12 @@ class Quit(Exception):
     """`:q` typed: stop and show the summary."""
 
 
+def select_facts(bank: Bank, tags: list[str]) -> list[Fact]:
+    """The approved facts, only those with one of `tags` if any are given."""
+    wanted = set(tags)
+    return [f for f in bank.approved() if not wanted or wanted & set(f.tags)]
+
+
 def default_mc_maker(bank: Bank, fact: Fact, rng: random.Random) -> Any:
     """The MC engineer's `make_mc`, imported on first use (None when it cannot make good options)."""
     try:
@@ -94,8 +100,7 @@ class Session:
     # -- selection ---------------------------------------------------------------------------
 
     def facts(self, bank: Bank) -> list[Fact]:
-        tags = set(self.options.tags)
-        return [f for f in bank.approved() if not tags or tags & set(f.tags)]
+        return select_facts(bank, self.options.tags)
 
     def choose(self) -> list[Pick]:
         pools = [(i, self.facts(b), self.store.cards(b.id)) for i, b in enumerate(self.banks)]

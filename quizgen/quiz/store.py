@@ -202,10 +202,11 @@ class Store:
                 now = iso(review.reviewed_at)
                 conn.execute(
                     "INSERT INTO cards (bank_id, fact_id, state, due, fsrs_state, reps, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT (bank_id, fact_id) DO UPDATE SET "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bank_id, fact_id) DO UPDATE SET "
                     "state = excluded.state, due = excluded.due, fsrs_state = excluded.fsrs_state, "
-                    "reps = cards.reps + 1, updated_at = excluded.updated_at",
-                    (review.bank_id, review.fact_id, state, iso(due), fsrs_state, now))
+                    "reps = excluded.reps, updated_at = excluded.updated_at",
+                    # reps is read-modify-write like the card state: a lost update would show in it
+                    (review.bank_id, review.fact_id, state, iso(due), fsrs_state, (row[2] if row else 0) + 1, now))
                 conn.execute(
                     "INSERT INTO reviews (bank_id, fact_id, reviewed_at, rating, correct, elapsed_ms, mode, "
                     "answer, lenient, prev_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
