@@ -238,8 +238,9 @@ def near_keys(form: DateForm) -> list[int]:
     """Keys of generated near dates around the answer, closest first (within about 15 years)."""
     k, unit = form.key, form.unit
     if unit == "day":
-        steps = [3, 5, 7, 10, 12, 14, 17, 21, 25, 30, 38, 45, 52, 60, 75, 90, 120, 150, 200, 250, 300, 365,
-                 400, 500, 600, 730, 900, 1100]
+        # Weeks to a few years: a date a few days off is a trick, not a test of knowledge.
+        steps = [13, 19, 26, 34, 47, 61, 76, 92, 123, 154, 185, 216, 247, 278, 365, 396, 457, 548, 730, 822,
+                 1096]
         if form.name in ("md", "dm"):
             steps = [s for s in steps if s <= 200]
     elif unit == "month":
@@ -252,7 +253,7 @@ def near_keys(form: DateForm) -> list[int]:
         steps = [1, 2, 3]
     else:  # range: shift by whole spans so no option overlaps the answer
         width = form.span + 1
-        steps = [width * i for i in range(1, 5)] + [width * i + 1 for i in range(1, 4)]
+        steps = [width * i for i in range(1, 6)]
     out: list[int] = []
     for s in sorted(set(steps)):
         out.extend((k - s, k + s))

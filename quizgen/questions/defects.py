@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..textnorm import fold, fold_loose
 from . import dates, numbers
 from .distractors import MAX_YEARS, banned_texts
-from .entities import answer_type, index, mentions, people_of, place_type
+from .entities import answer_type, index, mentions, people_of, place_type, said
 
 if TYPE_CHECKING:
     from ..bank import Bank
@@ -38,7 +38,7 @@ def item_defects(mcq: MCQuestion, bank: Bank) -> list[str]:
     for o in wrong:
         if fold_loose(o) in banned:
             out.append(f"{fact.id}: option {o!r} is a correct answer or an alias of it")
-        if mentions(fold(fact.question), o):
+        if mentions(said(fact.question), o):
             out.append(f"{fact.id}: option {o!r} is named in the question")
     for o in options:
         if any(phrase in fold(o) for phrase in _ABOVE):

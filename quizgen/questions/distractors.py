@@ -9,7 +9,6 @@ numbers keep the options below and above the answer apart, so the answer can be 
 
 from __future__ import annotations
 
-import itertools
 import math
 import random
 from collections.abc import Callable
@@ -27,8 +26,12 @@ from .entities import (
     is_female,
     mentions,
     people_of,
+    person_of,
     place_type,
     render_person,
+    said,
+    stems,
+    surname,
     words,
 )
 
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
 
 _STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "with", "his", "her", "their", "who",
          "which", "what", "was", "were", "is", "did", "from", "at", "as", "that", "this", "one"}
+_DISTINCT = 1.5  # role-overlap score of one word found in at most a fifth of the roles
 # Generated dates and numbers that would sit further than this from the answer look obviously wrong.
 MAX_YEARS = 15
 
@@ -52,6 +56,7 @@ class Plan:
     below: list[str] = field(default_factory=list)   # ordered candidates below the answer, closest first
     above: list[str] = field(default_factory=list)
     key: Callable[[str], float | None] | None = None  # ordered kinds: an option's sort value
+    preferred: int = 0                         # unordered: the first `preferred` of pool are clearly best
     reason: str = ""                           # why there are too few candidates, when there are
 
     @property
@@ -78,21 +83,26 @@ class Plan:
         if len(self.fixed) >= n:
             return rng.sample(self.fixed, n) if len(self.fixed) > n else list(self.fixed)
         if not self.ordered:
-            return list(self.fixed) + _take(self.pool, n - len(self.fixed), rng)
+            return list(self.fixed) + _take(self.pool, n - len(self.fixed), rng, 2, self.preferred)
         if rank not in ranks:
             rank = rng.choice(ranks)
         fb = sum(1 for t in self.fixed if (self.key(t) or 0) < (self.key(self.answer) or 0))
         b = rank - fb
-        return list(self.fixed) + _take(self.below, b, rng) + _take(self.above, n - len(self.fixed) - b, rng)
+        return (list(self.fixed) + _take(self.below, b, rng, 1)
+                + _take(self.above, n - len(self.fixed) - b, rng, 1))
 
 
-def _take(cands: list[str], k: int, rng: random.Random) -> list[str]:
-    """`k` of the best candidates, with some variety: drawn from the best k + 2."""
+def _take(cands: list[str], k: int, rng: random.Random, slack: int, preferred: int = 0) -> list[str]:
+    """`k` of the best candidates, with some variety: the clearly best (`preferred`) first, the rest
+    drawn from the next best k + slack."""
     if k <= 0:
         return []
-    head = cands[:k + 2]
-    chosen = set(rng.sample(range(len(head)), k))
-    return [c for i, c in enumerate(head) if i in chosen]
+    if preferred >= k:
+        chosen = set(rng.sample(range(preferred), k))
+    else:
+        rest = range(preferred, min(len(cands), preferred + k - preferred + slack))
+        chosen = set(range(preferred)) | set(rng.sample(rest, k - preferred))
+    return [c for i, c in enumerate(cands) if i in chosen]
 
 
 def distractors(bank: Bank, fact: Fact, rng: random.Random, n: int = 3) -> list[str]:
@@ -106,7 +116,7 @@ def plan(bank: Bank, fact: Fact) -> Plan:
     kind = answer_type(idx, fact)
     p = Plan(bank, fact, kind, fact.answer)
     banned = banned_texts(idx, fact)
-    question = fold(fact.question)
+    question = said(fact.question)
 
     def ok(text: str) -> bool:
         return fold_loose(text) not in banned and not mentions(question, text)
@@ -150,7 +160,7 @@ def _unique(texts: list[str], banned: set[str]) -> list[str]:
 
 def _plan_unordered(idx: Index, fact: Fact, p: Plan, ok: Callable[[str], bool]) -> None:
     if p.type == "person":
-        cands = _person_candidates(idx, fact, ok)
+        cands, p.preferred = _person_candidates(idx, fact, ok)
     elif p.type == "place":
         ptype = place_type(fact.question)
         related = idx.related.get(idx_key(idx, fold(fact.answer)), set())
@@ -173,18 +183,37 @@ def _plan_unordered(idx: Index, fact: Fact, p: Plan, ok: Callable[[str], bool]) 
             p.reason = f"too few other {p.type}s that are a kind of '{noun}'"
     cands = [c for c in _unique(cands, {fold_loose(t) for t in p.fixed}) if ok(c)]
     cands = [c for c in cands if fold_loose(c) not in {fold_loose(a) for a in p.fact.answers}]
-    p.pool = sorted(cands, key=lambda c: -_similarity(fact, p.answer, c, idx))
+    if p.type != "person":  # people come ranked by how related their roles are
+        cands = _spread(sorted(cands, key=lambda c: -_similarity(fact, p.answer, c, idx)), idx)
+    p.pool = cands
+    p.preferred = min(p.preferred, len(cands))
     if not p.reason:
         p.reason = f"too few other {p.type}s in the bank"
 
 
-def _person_candidates(idx: Index, fact: Fact, ok: Callable[[str], bool]) -> list[str]:
+def _spread(ranked: list[str], idx: Index) -> list[str]:
+    """The ranked candidates with at most one from each fact first: three options that were all written
+    for one other question (three "Internationals") would single out the answer."""
+    firsts: list[str] = []
+    later: list[str] = []
+    groups: set[str] = set()
+    for c in ranked:
+        group = idx.source.get(fold_loose(c), c)
+        (later if group in groups else firsts).append(c)
+        groups.add(group)
+    return firsts + later
+
+
+def _person_candidates(idx: Index, fact: Fact, ok: Callable[[str], bool]) -> tuple[list[str], int]:
+    """Other people of the bank, written like the answer, most related to the question first; and how
+    many lead by sharing words with the question or the answer's role."""
     named = people_of(idx, fact.answer)
-    question = fold(fact.question)
+    question = said(fact.question)
     if named is None:
-        return [c for c in idx.kinds.get("person", []) if ok(c)]
+        return [c for c in idx.kinds.get("person", []) if ok(c)], 0
     female = any(is_female(person) for person, _ in named)
     excluded = {id(person) for person, _ in named}
+    forms = [form for _, form in named]
     people = []
     seen: set[int] = set()
     for person in idx.people.values():
@@ -195,33 +224,58 @@ def _person_candidates(idx: Index, fact: Fact, ok: Callable[[str], bool]) -> lis
             continue  # "Who was his wife?" offered a man is obviously wrong
         if any(mentions(question, t) for t in (person.name, *person.aliases)):
             continue
+        # Written as the answer is, the name must still say who it is ("Sedov" could be two people),
+        # and a last name must be one the bank uses on its own (an alias).
+        if any(person_of(idx, render_person(person, form)) is not person
+               or (form == "surname" and fold(surname(person)) not in {fold(a) for a in person.aliases})
+               for form in set(forms)):
+            continue
         people.append(person)
-    forms = [form for _, form in named]
+    # Related roles first; then people about as prominent in the bank as the answer: the deck's main
+    # figure offered for an obscure official is an obvious miss.
+    fame = sum(idx.fame.get(id(person), 0) for person, _ in named) / len(named)
+    overlap = {id(person): _role_overlap(idx, fact, named, person.role or "") for person in people}
+    people.sort(key=lambda person: (-overlap[id(person)],
+                                    abs(math.log1p(idx.fame.get(id(person), 0)) - math.log1p(fame))))
+    # A shared distinctive word ("son", "chief", "Marshal") makes a clearly better distractor.
+    preferred = sum(1 for person in people if overlap[id(person)] >= _DISTINCT)
     if len(named) == 1:
         out = [render_person(person, forms[0]) for person in people]
-        return out + [c for c in idx.kinds.get("person", []) if people_of(idx, c) is None]
-    # A pair ("A and B") gets pairs of other people written the same way, none sharing a person.
+        if not female:  # the teacher's extra names (no role known) come last
+            out += [c for c in idx.kinds.get("person", []) if people_of(idx, c) is None and ok(c)]
+        return out, preferred
+    # A pair ("A and B") gets pairs of other people written the same way; consecutive pairs of the
+    # ranked list share nobody, so no two options overlap either.
     joiner = " & " if "&" in fact.answer else " and "
-    scored = sorted(people, key=lambda person: -_role_overlap(fact, person.role or ""))[:8]
-    return [joiner.join(render_person(q, f) for q, f in zip(combo, forms, strict=True))
-            for combo in itertools.combinations(scored, len(named))]
+    size = len(named)
+    pairs = [joiner.join(render_person(q, f) for q, f in zip(people[i:i + size], forms, strict=True))
+             for i in range(0, len(people) - size + 1, size)]
+    return pairs, preferred // size
 
 
-def _role_overlap(fact: Fact, role: str) -> float:
-    return len((words(fact.question) - _STOP) & (words(role) - _STOP))
+def _role_overlap(idx: Index, fact: Fact, named: list, role: str) -> float:  # type: ignore[type-arg]
+    """How much a candidate's role says what the question and the answer's own role say; words that
+    many roles share (the deck's main figure) count little."""
+    theirs = stems(role) - _STOP
+    mine = stems(fact.question) | {w for person, _ in named for w in stems(person.role or "")}
+    n = idx.roles
+    return sum(math.log((n + 1) / (1 + idx.role_df.get(w, 0))) for w in theirs & (mine - _STOP))
 
 
 def _similarity(fact: Fact, answer: str, cand: str, idx: Index) -> float:
     """Higher for a candidate of the same form (article, capitals, length) and topic as the answer."""
     score = 0.0
-    a_art, c_art = answer.split()[0].lower() in ("the", "a", "an"), cand.split()[0].lower() in ("the", "a", "an")
-    score += 1.0 if a_art == c_art else 0.0
+    a_art, c_art = _article(answer), _article(cand)
+    score += 1.0 if a_art == c_art else 0.5 if a_art and c_art else 0.0
     score += 1.0 if _capitalised(answer) == _capitalised(cand) else 0.0
     score -= 1.5 * abs(math.log(max(len(cand), 1) / max(len(answer), 1)))
-    person = idx.people.get(fold(cand))
-    if person is not None:
-        score += 0.5 * _role_overlap(fact, person.role or "")
+    score += 1.0 if set(fact.tags) & idx.tags.get(fold_loose(cand), set()) else 0.0
     return score
+
+
+def _article(text: str) -> str:
+    first = text.split()[0].lower() if text.split() else ""
+    return "a" if first == "an" else first if first in ("the", "a") else ""
 
 
 def _capitalised(text: str) -> bool:
@@ -249,7 +303,7 @@ def _plan_date(bank: Bank, fact: Fact, p: Plan, ok: Callable[[str], bool]) -> No
         if text is None or fold_loose(text) in answers or not ok(text):
             return None
         core = text[len(form.prefix):len(text) - len(form.suffix) if form.suffix else None]
-        if mentions(fold(fact.question), core) or abs(form.year_of(key) - origin) > MAX_YEARS:
+        if mentions(said(fact.question), core) or abs(form.year_of(key) - origin) > MAX_YEARS:
             return None
         return text
 

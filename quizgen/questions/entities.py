@@ -32,10 +32,23 @@ def words(text: str) -> set[str]:
     return set(fold(text).split())
 
 
-def mentions(haystack_folded: str, needle: str) -> bool:
-    """True when `needle` occurs in the folded text as whole words."""
+def stems(text: str) -> set[str]:
+    """Folded words with a plural or possessive "s" dropped: "sons" and "Son", "Trotsky's" and "Trotsky"."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words(text)}
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
+
+
+def said(text: str) -> str:
+    """Folded text to look names up in, possessives both kept and dropped ("Sudoplatov's" names him)."""
+    return f"{fold(text)} | {fold(_POSSESSIVE.sub('', text))}"
+
+
+def mentions(haystack: str, needle: str) -> bool:
+    """True when `needle` occurs as whole words in `haystack` (a `said()` or `fold()` text)."""
     n = fold(needle)
-    return bool(n) and f" {n} " in f" {haystack_folded} "
+    return bool(n) and f" {n} " in f" {haystack} "
 
 
 def is_female(person: Person) -> bool:
@@ -60,6 +73,11 @@ class Index:
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # fold -> (place, type or "")
     kinds: dict[str, list[str]] = field(default_factory=dict)    # answer type -> candidate texts
     related: dict[str, set[str]] = field(default_factory=dict)   # fold(place) -> folds of places said together
+    tags: dict[str, set[str]] = field(default_factory=dict)      # fold_loose(candidate) -> tags of its facts
+    source: dict[str, str] = field(default_factory=dict)         # fold_loose(candidate) -> id of its fact
+    fame: dict[int, int] = field(default_factory=dict)           # id(Person) -> facts that name them
+    role_df: dict[str, int] = field(default_factory=dict)        # stem -> how many roles use it
+    roles: int = 0                                               # people with a role
 
 
 def person_of(index: Index, text: str) -> Person | None:
@@ -150,6 +168,13 @@ def _build(bank: Bank) -> Index:
     for p in bank.people:
         for text in (p.name, *p.aliases):
             idx.people.setdefault(fold(text), p)
+    # A last name alone names its person when no one else in the bank bears it.
+    lasts: dict[str, list[Person]] = {}
+    for p in bank.people:
+        lasts.setdefault(fold(p.name.split()[-1]), []).append(p)
+    for last, owners in lasts.items():
+        if len(owners) == 1:
+            idx.people.setdefault(last, owners[0])
     for w in bank.works:
         for text in (w.title, *w.aliases):
             idx.works.setdefault(fold_loose(text), w.title)
@@ -160,12 +185,13 @@ def _build(bank: Bank) -> Index:
         kind = answer_type(idx, f)
         if kind in ("date", "number"):
             continue
-        if kind == "person" and people_of(idx, f.answer) is None:
-            continue
-        if kind != "person":
+        if kind != "person" or people_of(idx, f.answer) is None:
             pools.setdefault(kind, []).append(f.answer)
         # A teacher's distractors are things of the same kind, written for students: good for others too.
         pools.setdefault(kind, []).extend(f.distractors)
+        for text in (f.answer, *f.distractors):
+            idx.tags.setdefault(fold_loose(text), set()).update(f.tags)
+            idx.source.setdefault(fold_loose(text), f.id)
         if kind == "place":
             ptype = place_type(f.question)
             for text in (f.answer, *f.accept):
@@ -176,11 +202,18 @@ def _build(bank: Bank) -> Index:
         if answer_type(idx, f) == "place":
             # Places named in one fact are often inside one another (a suburb of a city, a city in a
             # country): never offer one as the wrong answer for the other.
-            said = fold(" ".join(filter(None, [f.question, f.answer, f.cloze or "", *f.accept])))
-            names = [fold(t) for t in idx.places if mentions(said, t)]
+            text = said(" ".join(filter(None, [f.question, f.answer, f.cloze or "", *f.accept])))
+            names = [t for t in idx.places if mentions(text, t)]
             for a in names:
                 idx.related.setdefault(idx_key(idx, a), set()).update(idx_key(idx, b) for b in names)
     idx.kinds = {k: _dedupe(v) for k, v in pools.items()}
+    texts = [said(" ".join([f.question, f.answer, f.cloze or ""])) for f in facts]
+    idx.roles = sum(1 for p in bank.people if p.role)
+    for p in bank.people:
+        for w in stems(p.role or ""):
+            idx.role_df[w] = idx.role_df.get(w, 0) + 1
+    for p in bank.people:
+        idx.fame[id(p)] = sum(1 for t in texts if any(mentions(t, n) for n in (p.name, *p.aliases)))
     return idx
 
 

@@ -4,7 +4,6 @@ of the same form, keeping the text around the number.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -52,11 +51,31 @@ class NumberForm:
         n = int(v)
         if n <= 10 or self.word:
             return [1, 2, 3, 4, 5]
-        # A step of about a quarter of the answer, on a 1-2-5 ladder, but never finer than the answer's own
-        # roundness: 20,000 moves by 5,000, 60 by 10, 37 by 5 (37 stays "ragged": 32, 42).
-        base = 10 ** math.floor(math.log10(v / 4))
-        step = max(s for s in (base, 2 * base, 5 * base) if s <= v / 4)
+        # About a sixth of the answer on a 1-2-5 ladder, but no finer than half the answer's roundness:
+        # round figures are answered with round figures (20 years: 15, 25; 20,000: 15,000, 25,000),
+        # ragged ones with ragged ones (37: 32, 42).
+        step = _ladder(v / 6)
+        roundness = max((u for u in _units(n) if n % u == 0 and u <= n / 2), default=1)
+        if roundness >= 10:
+            step = max(step, roundness // 2)
         return [step * i for i in range(1, 6)]
+
+
+def _ladder(x: float) -> int:
+    """The largest of 1, 2, 5, 10, 20, 50, ... not above x (at least 1)."""
+    best = 1
+    for u in _units(int(x) + 1):
+        if u <= x:
+            best = u
+    return best
+
+
+def _units(limit: int) -> list[int]:
+    out, base = [], 1
+    while base <= max(limit, 1):
+        out.extend(u for u in (base, 2 * base, 5 * base) if u <= limit)
+        base *= 10
+    return out
 
 
 def detect(text: str) -> NumberForm | None:
@@ -78,6 +97,9 @@ def near_values(form: NumberForm) -> list[float]:
     """Generated neighbours of the answer, closest first; never negative, never zero for a positive answer."""
     out: list[float] = []
     for s in form.steps():
+        # Beyond half again or half of a sizeable answer, a number stops being a plausible slip.
+        if form.value > 10 and s > form.value / 2:
+            break
         for v in (form.value - s, form.value + s):
             if v > 0 or (v == 0 and form.value == 0):
                 out.append(round(v, form.decimals))
