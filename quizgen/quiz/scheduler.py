@@ -5,8 +5,10 @@ right -> Good; right and fast -> Easy. Times count only when someone is typing a
 scripted run answers instantly, which says nothing about how well the fact is known.
 
 Pick order (`pick`): cards due now, oldest due first; then new facts, in bank order (or shuffled
-with --seed); cards that are not due yet only with `ahead=True`, soonest first, once nothing due or new
-is left. A card is never asked early while a new fact is waiting.
+with --seed), a fact sharing its source sentence with one already picked moved behind the others
+(the sentence is shown after each answer and would give the next answer away); cards that are not
+due yet only with `ahead=True`, soonest first, once nothing due or new is left. A card is never asked
+early while a new fact is waiting.
 
 FSRS (`fsrs`, the scheduler modern Anki uses) is imported only when the first answer is graded.
 """
@@ -69,6 +71,26 @@ class Pick:
     due: datetime | None
 
 
+def _quote(fact: Fact) -> str | None:
+    return fact.source.quote.strip() or None if fact.source else None
+
+
+def _spread(new: list[Pick], chosen: list[Pick]) -> list[Pick]:
+    """New facts in order, but one whose source sentence an earlier pick already showed waits until
+    the others: that sentence, shown after each answer, would give its answer away."""
+    shown = {_quote(p.fact) for p in chosen} - {None}
+    first: list[Pick] = []
+    later: list[Pick] = []
+    for p in new:
+        quote = _quote(p.fact)
+        if quote is not None and quote in shown:
+            later.append(p)
+        else:
+            first.append(p)
+            shown.add(quote)
+    return first + later
+
+
 def pick(pools: Sequence[tuple[int, list[Fact], dict[str, CardRow]]], now: datetime, count: int,
          rng: random.Random | None = None, ahead: bool = False) -> list[Pick]:
     """Choose up to `count` facts from the banks' facts and their stored cards.
@@ -91,7 +113,8 @@ def pick(pools: Sequence[tuple[int, list[Fact], dict[str, CardRow]]], now: datet
     due.sort(key=lambda p: p.due)  # type: ignore[arg-type, return-value]
     if rng is not None:
         rng.shuffle(new)
-    chosen = due[:count] + new[: max(0, count - len(due))]
+    chosen = due[:count]
+    chosen += _spread(new, chosen)[: max(0, count - len(chosen))]
     if ahead and len(chosen) < count:
         later.sort(key=lambda p: p.due)  # type: ignore[arg-type, return-value]
         chosen += later[: count - len(chosen)]

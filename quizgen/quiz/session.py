@@ -247,7 +247,7 @@ class Session:
             t.write("To revisit:", "title")
             for a in missed:
                 why = f" (accepted: {a.lenient})" if a.correct else ""
-                t.para(f"- {a.fact.question} — {a.answer}{why}", indent="  ")
+                t.para(f"- {a.fact.question} — {a.answer}{why}", indent="  ", hang="    ")
         t.write(self.outlook())
 
     def outlook(self) -> str:

@@ -68,10 +68,11 @@ class Terminal:
         self.stdout.write(self.style(text, role) + "\n")
         self.stdout.flush()
 
-    def para(self, text: str, role: str | None = None, indent: str = "") -> None:
-        """A paragraph, wrapped to the window on a terminal."""
+    def para(self, text: str, role: str | None = None, indent: str = "", hang: str | None = None) -> None:
+        """A paragraph, wrapped to the window on a terminal; `hang` indents its continuation lines."""
         if self.width:
-            lines = textwrap.wrap(text, self.width, initial_indent=indent, subsequent_indent=indent) or [indent]
+            lines = textwrap.wrap(text, self.width, initial_indent=indent,
+                                  subsequent_indent=indent if hang is None else hang) or [indent]
         else:
             lines = [indent + text]
         for line in lines:
