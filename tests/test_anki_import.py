@@ -99,6 +99,12 @@ def test_shipped_deck_imports_every_note_card_field_tag_and_deck(student: Studen
     deck_cards = student.col.find_cards(f'"deck:{bank.deck_name}"')
     assert len(deck_cards) == cards
     assert {m["name"] for m in student.col.models.all()} >= {QA_NAME, CLOZE_NAME}
+    # new cards come as questions first, then clozes, then reversed cards (never right after their question)
+    order = student.col.db.all("select c.ord, t.name, min(c.due), max(c.due) from cards c join notes n "
+                               "on n.id = c.nid join notetypes t on t.id = n.mid group by t.name, c.ord")
+    spans = {(name, ord_): (lo, hi) for ord_, name, lo, hi in order}
+    questions, clozes, reversed_ = spans[(QA_NAME, 0)], spans[(CLOZE_NAME, 0)], spans[(QA_NAME, 1)]
+    assert questions[1] < clozes[0] <= clozes[1] < reversed_[0]
 
     import genanki
 

@@ -82,7 +82,15 @@ def build_apkg(banks: list[Bank], out: Path, *, now: float | None = None, revers
         ledger = Ledger.load(ledger_path(bank.path) if bank.path else None, bank.id)
         ledgers.append(ledger)
         deck = genanki.Deck(deck_id(bank.id), bank.deck_name, description=deck_description(bank))
-        for due, spec in enumerate(note_specs(bank, reverse=reverse, cloze=cloze), start=1):
+        specs = note_specs(bank, reverse=reverse, cloze=cloze)
+        # New cards in the order a student should meet them: questions, then clozes, then the
+        # reversed cards, so a reversed card never follows its own question in the same session.
+        reversed_due = len(specs)
+        for due, spec in enumerate(specs, start=1):
+            cards = {0: due}
+            if spec.cards == 2:
+                reversed_due += 1
+                cards[1] = reversed_due
             mod, status = ledger.stamp(spec.key, spec.digest, base)
             if status == "new":
                 report.new.append(f"{bank.id}:{spec.key}")
@@ -90,7 +98,7 @@ def build_apkg(banks: list[Bank], out: Path, *, now: float | None = None, revers
                 report.changed.append(f"{bank.id}:{spec.key}")
             newest = max(newest, mod)
             deck.add_note(note_cls(models[spec.note_type.name], list(spec.fields), tags=list(spec.tags),
-                                   guid=spec.guid, due=due, mod=mod))
+                                   guid=spec.guid, due=due, mod=mod, cards=cards))
             report.notes += 1
             report.cards += spec.cards
         if not deck.notes:

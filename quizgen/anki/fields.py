@@ -10,6 +10,7 @@ import hashlib
 import html
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -103,11 +104,10 @@ def tags_for(fact: Fact) -> tuple[str, ...]:
 def reversible(bank: Bank, facts: list[Fact]) -> set[str]:
     """Facts whose answer can stand alone as a prompt: the right kind, short, and the answer to no
     other approved fact (otherwise the front would not say which fact it asks for)."""
-    counts: dict[str, int] = {}
-    for f in facts:
-        counts[fold(f.answer)] = counts.get(fold(f.answer), 0) + 1
+    folded = {f.id: fold(f.answer) for f in facts}
+    counts = Counter(folded.values())
     return {f.id for f in facts if f.kind in REVERSE_PROMPTS and len(f.answer) <= REVERSE_MAX_CHARS
-            and counts[fold(f.answer)] == 1}
+            and counts[folded[f.id]] == 1}
 
 
 def note_specs(bank: Bank, *, reverse: bool = True, cloze: bool = True) -> list[NoteSpec]:

@@ -20,12 +20,26 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 def stamped_note_class():  # -> type[genanki.Note], built lazily so importing quizgen stays light
     import genanki
 
-    class StampedNote(genanki.Note):
-        """A note whose row and cards carry `mod`, the time its content last changed."""
+    class PlacedCard(genanki.Card):
+        """A card with its own place in the new-card queue (genanki gives every card its note's)."""
 
-        def __init__(self, *args, mod: int, **kwargs):
+        def __init__(self, ord: int, due: int):
+            super().__init__(ord)
+            self.place = due
+
+        def write_to_db(self, cursor, timestamp: float, deck_id: int, note_id: int, id_gen,
+                        due: int = 0) -> None:
+            super().write_to_db(cursor, timestamp, deck_id, note_id, id_gen, self.place)
+
+    class StampedNote(genanki.Note):
+        """A note whose row and cards carry `mod`, the time its content last changed, and whose
+        cards (template ord -> new-card position) are given rather than guessed."""
+
+        def __init__(self, *args, mod: int, cards: dict[int, int], **kwargs):
             super().__init__(*args, **kwargs)
             self.mod = mod
+            # genanki's `cards` is a cached property: an instance value takes its place
+            self.cards = [PlacedCard(ord_, due) for ord_, due in sorted(cards.items())]
 
         def write_to_db(self, cursor, timestamp: float, deck_id: int, id_gen) -> None:
             super().write_to_db(cursor, self.mod, deck_id, id_gen)
