@@ -44,11 +44,15 @@ def command(bank: Path, versions: int, questions: int, seed: int | None, tags: t
         raise InputError(f"{bank}: no approved fact{what} can make a multiple-choice question"
                          + (f" ({len(sets.skipped)} skipped for want of good distractors)" if sets.skipped else ""))
     paths = write_sets(sets.data, out_dir)
-    click.echo(f"{versions} version{'s' if versions != 1 else ''} x {sets.selected} questions "
-               f"(seed {seed}) from {sets.pool} usable facts")
+    codes = [v["code"] for v in sets.data["versions"]]
+    span = codes[0] if len(codes) == 1 else f"{codes[0]}-{codes[-1]}"
+    click.echo(f"{versions} version{'s' if versions != 1 else ''} ({span}) x {sets.selected} questions, seed {seed}; "
+               f"{sets.pool} of {sets.pool + len(sets.skipped)} facts make a good multiple-choice item")
     if sets.selected < questions:
-        click.echo(f"note: asked for {questions} questions, the bank has {sets.pool} usable: all of them are used")
-    for line in sets.skipped:
-        click.echo(f"skipped {line}")
+        click.echo(f"note: asked for {questions} questions but only {sets.pool} facts are usable: all of them are used")
+    if sets.skipped:
+        click.echo(f"skipped {len(sets.skipped)} without 3 good distractors (give them distractors: in the bank):")
+        for line in sets.skipped:
+            click.echo(f"  {line}")
     for p in paths:
         click.echo(f"wrote {p}")

@@ -37,6 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rx, re.IGNOREC
     ("year", r"(?<![\d,.])(?P<y>\d{3,4})(?![\d,])"),
 ]]
 
+_DATEISH = re.compile(r"\d|\b(?:" + "|".join(_MONTH_NUM) + r")\b", re.IGNORECASE)
+
 # Which forms may render a `when` of a given precision; an answer with no year ("November 7") keeps none.
 _UNIT = {"iso-day": "day", "mdy": "day", "dmy": "day", "md": "day", "dm": "day", "my": "month",
          "iso-month": "month", "range": "range", "decade": "decade", "century": "century", "bc": "year",
@@ -189,9 +191,11 @@ def detect(text: str, year: int | None = None, precision_hint: str | None = None
 def _build(name: str, m: re.Match[str], text: str, year: int | None) -> DateForm | None:
     g = m.groupdict()
     prefix, suffix = text[:m.start()], text[m.end():]
+    if _DATEISH.search(prefix) or _DATEISH.search(suffix):
+        return None  # part of the date is outside the match ("March 15, 44 BC" read as a year): unknown form
     mon = g.get("mon")
     month = _MONTH_NUM[mon.lower()] if mon else None
-    abbrev = bool(mon) and len(mon) <= 4 and mon.lower() != "may"
+    abbrev = bool(mon) and mon.lower() not in {m.lower() for m in MONTHS}
     common = {"prefix": prefix, "suffix": suffix, "abbrev": abbrev, "dot": g.get("dot") or ""}
     if name in ("iso-day", "mdy", "dmy"):
         key = _ordinal(int(g["y"]), month or int(g["m"]), int(g["d"]))
@@ -210,7 +214,7 @@ def _build(name: str, m: re.Match[str], text: str, year: int | None) -> DateForm
         y1, raw2 = int(g["y"]), g["y2"]
         short = len(raw2) == 2
         y2 = y1 // 100 * 100 + int(raw2) if short else int(raw2)
-        if y2 <= y1 or (not short and len(raw2) == 3):
+        if y2 <= y1 or (len(raw2) == 3 and len(g["y"]) == 4):
             return None
         return DateForm(name, key=y1, span=y2 - y1, short_end=short, sep=g["sep"], **common)
     if name == "decade":
@@ -234,8 +238,15 @@ def form_of(answer: str, when: When | None) -> DateForm | None:
     return form
 
 
+def window(form: DateForm) -> float:
+    """How many years from the answer a distractor may be: about 15, wider for decades and centuries."""
+    if form.unit == "range":  # ranges move by whole spans: a long reign needs room for three of them
+        return max(15.0, 3.0 * (form.span + 1))
+    return {"decade": 35.0, "century": 350.0}.get(form.unit, 15.0)
+
+
 def near_keys(form: DateForm) -> list[int]:
-    """Keys of generated near dates around the answer, closest first (within about 15 years)."""
+    """Keys of generated near dates around the answer, closest first (within `window` years)."""
     k, unit = form.key, form.unit
     if unit == "day":
         # Weeks to a few years: a date a few days off is a trick, not a test of knowledge.

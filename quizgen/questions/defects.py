@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..textnorm import fold, fold_loose
 from . import dates, numbers
-from .distractors import MAX_YEARS, banned_texts
+from .distractors import banned_texts, length_outlier
 from .entities import answer_type, index, mentions, people_of, place_type, said
 
 if TYPE_CHECKING:
@@ -44,11 +44,10 @@ def item_defects(mcq: MCQuestion, bank: Bank) -> list[str]:
         if any(phrase in fold(o) for phrase in _ABOVE):
             out.append(f"{fact.id}: option {o!r} is an all/none-of-the-above option")
     out.extend(_kind_defects(mcq, bank, answer, wrong))
-    if len(answer) > 20 and wrong:
+    if length_outlier(answer, wrong):
         mean = sum(len(o) for o in wrong) / len(wrong)
-        if len(answer) > 2.5 * mean:
-            out.append(f"{fact.id}: the answer ({len(answer)} chars) is much longer than the distractors "
-                       f"(mean {mean:.0f})")
+        out.append(f"{fact.id}: the answer ({len(answer)} chars) is much longer than the distractors "
+                   f"(mean {mean:.0f})")
     return out
 
 
@@ -76,8 +75,8 @@ def _kind_defects(mcq: MCQuestion, bank: Bank, answer: str, wrong: list[str]) ->
                     if o in generated:
                         out.append(f"{fact.id}: option {o!r} is not a date written like {fact.answer!r}")
                     continue
-                far = FAR_YEARS if form.unit in ("day", "month", "year", "range") else 5 * FAR_YEARS
-                if form.unit != "century" and abs(form.year_of(key) - form.year_of(form.key)) > far:
+                far = max(FAR_YEARS, dates.window(form) * 1.5)
+                if abs(form.year_of(key) - form.year_of(form.key)) > far:
                     out.append(f"{fact.id}: option {o!r} is decades away from {fact.answer!r}")
                 if key == form.key:
                     out.append(f"{fact.id}: option {o!r} is the same date as the answer")
@@ -124,4 +123,4 @@ def _order_defects(fact_id: str, options: list[str], key, what: str) -> list[str
     return []
 
 
-__all__ = ["item_defects", "FAR_YEARS", "MAX_YEARS"]
+__all__ = ["item_defects", "FAR_YEARS"]

@@ -31,7 +31,6 @@ from .entities import (
     render_person,
     said,
     stems,
-    surname,
     words,
 )
 
@@ -41,8 +40,6 @@ if TYPE_CHECKING:
 _STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "by", "with", "his", "her", "their", "who",
          "which", "what", "was", "were", "is", "did", "from", "at", "as", "that", "this", "one"}
 _DISTINCT = 1.5  # role-overlap score of one word found in at most a fifth of the roles
-# Generated dates and numbers that would sit further than this from the answer look obviously wrong.
-MAX_YEARS = 15
 
 
 @dataclass
@@ -83,13 +80,27 @@ class Plan:
         if len(self.fixed) >= n:
             return rng.sample(self.fixed, n) if len(self.fixed) > n else list(self.fixed)
         if not self.ordered:
-            return list(self.fixed) + _take(self.pool, n - len(self.fixed), rng, 2, self.preferred)
+            # A long answer among short options gives itself away: redraw, then fall back to the
+            # candidates closest in length.
+            for _ in range(6):
+                picked = list(self.fixed) + _take(self.pool, n - len(self.fixed), rng, 2, self.preferred)
+                if not length_outlier(self.answer, picked):
+                    return picked
+            by_length = sorted(self.pool, key=lambda c: -len(c))[:n - len(self.fixed)]
+            return list(self.fixed) + by_length
         if rank not in ranks:
             rank = rng.choice(ranks)
         fb = sum(1 for t in self.fixed if (self.key(t) or 0) < (self.key(self.answer) or 0))
         b = rank - fb
         return (list(self.fixed) + _take(self.below, b, rng, 1)
                 + _take(self.above, n - len(self.fixed) - b, rng, 1))
+
+
+def length_outlier(answer: str, wrong: list[str]) -> bool:
+    """The answer is over 20 characters and over 2.5 times the distractors' mean length."""
+    if len(answer) <= 20 or not wrong:
+        return False
+    return len(answer) > 2.5 * sum(len(o) for o in wrong) / len(wrong)
 
 
 def _take(cands: list[str], k: int, rng: random.Random, slack: int, preferred: int = 0) -> list[str]:
@@ -161,6 +172,11 @@ def _unique(texts: list[str], banned: set[str]) -> list[str]:
 def _plan_unordered(idx: Index, fact: Fact, p: Plan, ok: Callable[[str], bool]) -> None:
     if p.type == "person":
         cands, p.preferred = _person_candidates(idx, fact, ok)
+        named = people_of(idx, fact.answer) or []
+        if any(is_female(person) for person, _ in named):
+            p.reason = "too few other women among the bank's people"
+        elif len(named) > 1:
+            p.reason = f"too few other people to make groups of {len(named)}"
     elif p.type == "place":
         ptype = place_type(fact.question)
         related = idx.related.get(idx_key(idx, fold(fact.answer)), set())
@@ -224,11 +240,8 @@ def _person_candidates(idx: Index, fact: Fact, ok: Callable[[str], bool]) -> tup
             continue  # "Who was his wife?" offered a man is obviously wrong
         if any(mentions(question, t) for t in (person.name, *person.aliases)):
             continue
-        # Written as the answer is, the name must still say who it is ("Sedov" could be two people),
-        # and a last name must be one the bank uses on its own (an alias).
-        if any(person_of(idx, render_person(person, form)) is not person
-               or (form == "surname" and fold(surname(person)) not in {fold(a) for a in person.aliases})
-               for form in set(forms)):
+        # Written as the answer is, the name must still say who it is ("Sedov" could be two people).
+        if any(person_of(idx, render_person(person, form) or "") is not person for form in set(forms)):
             continue
         people.append(person)
     # Related roles first; then people about as prominent in the bank as the answer: the deck's main
@@ -240,7 +253,7 @@ def _person_candidates(idx: Index, fact: Fact, ok: Callable[[str], bool]) -> tup
     # A shared distinctive word ("son", "chief", "Marshal") makes a clearly better distractor.
     preferred = sum(1 for person in people if overlap[id(person)] >= _DISTINCT)
     if len(named) == 1:
-        out = [render_person(person, forms[0]) for person in people]
+        out = [render_person(person, forms[0]) or person.name for person in people]
         if not female:  # the teacher's extra names (no role known) come last
             out += [c for c in idx.kinds.get("person", []) if people_of(idx, c) is None and ok(c)]
         return out, preferred
@@ -248,7 +261,7 @@ def _person_candidates(idx: Index, fact: Fact, ok: Callable[[str], bool]) -> tup
     # ranked list share nobody, so no two options overlap either.
     joiner = " & " if "&" in fact.answer else " and "
     size = len(named)
-    pairs = [joiner.join(render_person(q, f) for q, f in zip(people[i:i + size], forms, strict=True))
+    pairs = [joiner.join(render_person(q, f) or q.name for q, f in zip(people[i:i + size], forms, strict=True))
              for i in range(0, len(people) - size + 1, size)]
     return pairs, preferred // size
 
@@ -268,6 +281,7 @@ def _similarity(fact: Fact, answer: str, cand: str, idx: Index) -> float:
     a_art, c_art = _article(answer), _article(cand)
     score += 1.0 if a_art == c_art else 0.5 if a_art and c_art else 0.0
     score += 1.0 if _capitalised(answer) == _capitalised(cand) else 0.0
+    score += 0.5 if answer.endswith("s") == cand.endswith("s") else 0.0
     score -= 1.5 * abs(math.log(max(len(cand), 1) / max(len(answer), 1)))
     score += 1.0 if set(fact.tags) & idx.tags.get(fold_loose(cand), set()) else 0.0
     return score
@@ -303,7 +317,7 @@ def _plan_date(bank: Bank, fact: Fact, p: Plan, ok: Callable[[str], bool]) -> No
         if text is None or fold_loose(text) in answers or not ok(text):
             return None
         core = text[len(form.prefix):len(text) - len(form.suffix) if form.suffix else None]
-        if mentions(said(fact.question), core) or abs(form.year_of(key) - origin) > MAX_YEARS:
+        if mentions(said(fact.question), core) or abs(form.year_of(key) - origin) > dates.window(form):
             return None
         return text
 

@@ -55,13 +55,17 @@ def is_female(person: Person) -> bool:
     return bool(words(person.role or "") & _FEMALE)
 
 
-def surname(person: Person) -> str:
-    """The one-word form of a person: a one-word alias matching the last name, else the name's last word."""
-    last = person.name.split()[-1]
-    for alias in person.aliases:
-        if " " not in alias.strip() and fold(alias) == fold(last):
+def surname(person: Person) -> str | None:
+    """The one-word form the bank uses for a person: the name itself when one word, else a one-word
+    alias, the last name first (never the first name alone: "Lev" is not how one writes a surname)."""
+    words_ = person.name.split()
+    if len(words_) == 1:
+        return person.name
+    one = [a for a in person.aliases if " " not in a.strip()]
+    for alias in one:
+        if fold(alias) == fold(words_[-1]):
             return alias
-    return last
+    return next((a for a in one if fold(a) != fold(words_[0])), None)
 
 
 @dataclass
@@ -107,7 +111,7 @@ def _form(person: Person, text: str) -> str:
     return "surname" if " " not in text.strip() else "name"
 
 
-def render_person(person: Person, form: str) -> str:
+def render_person(person: Person, form: str) -> str | None:
     return surname(person) if form == "surname" else person.name
 
 

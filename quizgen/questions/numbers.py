@@ -4,6 +4,7 @@ of the same form, keeping the text around the number.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -46,8 +47,9 @@ class NumberForm:
         """Offsets of plausible neighbours, smallest first: same roundness as the answer."""
         v = self.value
         if self.decimals:
-            unit = 10 ** -self.decimals
-            return [unit * i for i in range(1, 9)]
+            # 91.4 km moves by whole kilometres (81.4, 101.4), 0.35 by 0.05: the decimals stay.
+            step = max(10 ** -self.decimals, _ladder_float(v / 6))
+            return [round(step * i, self.decimals) for i in range(1, 6)]
         n = int(v)
         if n <= 10 or self.word:
             return [1, 2, 3, 4, 5]
@@ -68,6 +70,13 @@ def _ladder(x: float) -> int:
         if u <= x:
             best = u
     return best
+
+
+def _ladder_float(x: float) -> float:
+    if x <= 0:
+        return 0.0
+    base = 10.0 ** math.floor(math.log10(x))
+    return max(u for u in (base, 2 * base, 5 * base) if u <= x * (1 + 1e-9))
 
 
 def _units(limit: int) -> list[int]:
