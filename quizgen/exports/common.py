@@ -32,7 +32,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # ZIP (DOS) timestamps cannot go below 1980; a fixed stamp makes the same seed give the same bytes.
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-NO_MC = "no multiple-choice form (too few distinct wrong options)"
+NO_MC = "no multiple-choice form (not enough good wrong options)"
 
 
 def clean(text: str) -> str:
@@ -76,11 +76,17 @@ def mc_questions(bank: Bank, options: ExportOptions, n_options: int = 4) -> list
     """Each selected fact with its multiple-choice form (None when it has none).
 
     One Random(seed) walks the facts in bank order, so the same seed gives the same options and the
-    same order in every format."""
+    same order in every format. The right answer's position is dealt from a shuffled, evenly filled
+    list, so it is balanced over the whole export rather than merely random (dates and numbers stay
+    in ascending order, so theirs follows from the dates)."""
     from ..questions import make_mc
 
     rng = random.Random(options.seed)
-    return [(fact, make_mc(bank, fact, rng, n_options=n_options)) for fact in options.select(bank)]
+    facts = options.select(bank)
+    positions = [i % n_options for i in range(len(facts))]
+    rng.shuffle(positions)
+    return [(fact, make_mc(bank, fact, rng, n_options=n_options, position=pos))
+            for fact, pos in zip(facts, positions, strict=True)]
 
 
 def category_path(bank: Bank) -> str:
