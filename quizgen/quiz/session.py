@@ -166,7 +166,7 @@ class Session:
         t.write()
         label = {"mc": "choose", "type": "type", "cloze": "fill the gap"}[q.mode]
         t.write(t.style(f"[{n}/{self.planned}]", "label") + " " + t.style(f"{p.fact.kind} · {label}"
-                + (" · new" if p.status == "new" else ""), "dim"))
+                + {"new": " · new", "due": " · review", "ahead": " · early review"}[p.status], "dim"))
         t.para(q.text, "title")
         for i, option in enumerate(q.options):
             t.para(f"{LETTERS[i]}) {option}", indent="  ")
@@ -249,6 +249,7 @@ class Session:
                 why = f" (accepted: {a.lenient})" if a.correct else ""
                 t.para(f"- {a.fact.question} — {a.answer}{why}", indent="  ", hang="    ")
         t.write(self.outlook())
+        t.write(f"Progress is saved in {self.store.path}", "dim")
 
     def outlook(self) -> str:
         """What is waiting: due now, later today, new; and when the next card comes due."""

@@ -51,6 +51,9 @@ class Terminal:
                  clock: Callable[[], float] = time.monotonic):
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
+        if self.stdout is sys.stdout and hasattr(sys.stdout, "reconfigure"):
+            # a terminal that cannot show "—" or "“" gets "?" rather than a crash mid-quiz
+            sys.stdout.reconfigure(errors="replace")
         self.interactive = _isatty(self.stdin) and _isatty(self.stdout) if interactive is None else interactive
         self.color = wants_color(self.stdout) if color is None else color
         if width is None and self.interactive:
