@@ -35,10 +35,12 @@ def item_defects(mcq: MCQuestion, bank: Bank) -> list[str]:
     if len(set(keys)) < len(keys):
         out.append(f"{fact.id}: duplicate options {options}")
     banned = banned_texts(index(bank), fact)
+    question = said(fact.question)
     for o in wrong:
         if fold_loose(o) in banned:
             out.append(f"{fact.id}: option {o!r} is a correct answer or an alias of it")
-        if mentions(said(fact.question), o):
+        names = [o, *(t for person, _ in people_of(index(bank), o) or [] for t in (person.name, *person.aliases))]
+        if any(mentions(question, t) for t in names):
             out.append(f"{fact.id}: option {o!r} is named in the question")
     for o in options:
         if any(phrase in fold(o) for phrase in _ABOVE):
