@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import random
+import signal
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +18,7 @@ from quizgen.quiz.report import progress_lines
 from quizgen.quiz.scheduler import AGAIN, EASY, GOOD, HARD
 from quizgen.quiz.session import QuizOptions, Session, until
 from quizgen.quiz.store import Store
-from quizgen.quiz.terminal import Terminal
+from quizgen.quiz.terminal import Terminal, hold_interrupts
 
 MINI_PATH = Path(__file__).parent / "data" / "quiz" / "mini.yaml"
 T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
@@ -320,3 +322,12 @@ def _only(bank: Bank, *ids: str) -> Bank:
     b = copy.deepcopy(bank)
     b.facts = [f for f in b.facts if f.id in ids]
     return b
+
+
+def test_ctrl_c_during_a_save_waits_for_the_save() -> None:
+    done = []
+    with pytest.raises(KeyboardInterrupt), hold_interrupts():
+        os.kill(os.getpid(), signal.SIGINT)
+        done.append("saved")
+    assert done == ["saved"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -112,7 +112,9 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
+        except OSError as exc:
+            raise OutputError(f"cannot open progress store {path}: {exc.strerror or exc}") from None
+        except sqlite3.Error as exc:
             raise OutputError(f"cannot open progress store {path}: {exc}") from None
         store = cls(conn, path)
         store._setup()
