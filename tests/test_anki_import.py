@@ -312,3 +312,14 @@ def test_new_templates_from_quizgen_replace_an_untouched_note_type(student: Stud
     build_apkg([load_bank(path)], tmp_path / "v2.apkg", now=T0)
     student.import_(tmp_path / "v2.apkg")
     assert "letter-spacing: 0.01em" in student.col.models.by_name(QA_NAME)["css"]
+
+
+def test_banks_naming_the_same_deck_share_it(student: Student, tmp_path: Path) -> None:
+    first = load_bank(copy_bank(SMALL, tmp_path / "a"))
+    second = edit_bank(copy_bank(SMALL, tmp_path / "b"), "id: anki-small", "id: anki-other")
+    report = build_apkg([first, second], tmp_path / "both.apkg", now=T0)
+    log = student.import_(tmp_path / "both.apkg")
+    assert report.decks == [first.deck_name] and len(log.new) == report.notes
+    names = {d.name for d in student.col.decks.all_names_and_ids()}
+    assert not any(n.startswith(first.deck_name) and n != first.deck_name for n in names)  # no renamed twin
+    assert len(student.col.find_cards(f'"deck:{first.deck_name}"')) == report.cards

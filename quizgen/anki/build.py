@@ -75,18 +75,27 @@ def build_apkg(banks: list[Bank], out: Path, *, now: float | None = None, revers
     models = {QA.name: genanki_model(QA), CLOZE.name: genanki_model(CLOZE)}
     note_cls = stamped_note_class()
     report = AnkiReport(out, 0, 0)
-    decks: list = []
+    decks: dict[str, genanki.Deck] = {}  # by Anki's idea of a deck name: case does not count
+    placed: dict[str, int] = {}  # new-card positions used so far in each deck
     ledgers: list[Ledger] = []
     newest = 0
     for bank in banks:
         ledger = Ledger.load(ledger_path(bank.path) if bank.path else None, bank.id)
         ledgers.append(ledger)
-        deck = genanki.Deck(deck_id(bank.id), bank.deck_name, description=deck_description(bank))
         specs = note_specs(bank, reverse=reverse, cloze=cloze)
+        if not specs:
+            report.warnings.append(f"warning: {bank.path or bank.id}: no approved facts, no deck for it")
+            continue
+        key = bank.deck_name.casefold()
+        if key not in decks:  # banks naming the same deck share it rather than make a renamed twin
+            decks[key] = genanki.Deck(deck_id(bank.id), bank.deck_name, description=deck_description(bank))
+            report.decks.append(bank.deck_name)
+        deck = decks[key]
         # New cards in the order a student should meet them: questions, then clozes, then the
         # reversed cards, so a reversed card never follows its own question in the same session.
-        reversed_due = len(specs)
-        for due, spec in enumerate(specs, start=1):
+        first = placed.get(key, 0)
+        reversed_due = first + len(specs)
+        for due, spec in enumerate(specs, start=first + 1):
             cards = {0: due}
             if spec.cards == 2:
                 reversed_due += 1
@@ -101,15 +110,11 @@ def build_apkg(banks: list[Bank], out: Path, *, now: float | None = None, revers
                                    guid=spec.guid, due=due, mod=mod, cards=cards))
             report.notes += 1
             report.cards += spec.cards
-        if not deck.notes:
-            report.warnings.append(f"warning: {bank.path or bank.id}: no approved facts, no deck for it")
-            continue
-        decks.append(deck)
-        report.decks.append(bank.deck_name)
+        placed[key] = reversed_due
     if not decks:
         raise RenderError("no approved facts in any bank: nothing to put in an Anki deck "
                           "(approve facts with `quizgen review`, or set status: approved)")
-    write_bytes(out, package_bytes(decks, newest))
+    write_bytes(out, package_bytes(list(decks.values()), newest))
     for ledger in ledgers:
         was_dirty = ledger.dirty and ledger.path is not None
         warning = ledger.save()
