@@ -249,3 +249,13 @@ def test_command_module_does_not_import_genanki() -> None:
     code = "import sys, quizgen.commands.anki; print('genanki' in sys.modules or 'anki' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.stdout.strip() == "False"
+
+
+def test_a_bank_without_approved_facts_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("id: empty\ntitle: Empty\nfacts:\n  - {id: a, kind: term, question: Q?, answer: A, "
+                     "status: candidate}\n", encoding="utf-8")
+    report = build_apkg([load_bank(copy(SMALL, tmp_path)), load_bank(empty)], tmp_path / "x.apkg", now=T0)
+    assert report.decks == ["Tests::Small bank"] and report.notes == 9
+    assert report.warnings == [f"warning: {empty}: no approved facts, no deck for it"]
+    assert not ledger_path(empty).exists()

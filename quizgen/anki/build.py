@@ -80,12 +80,12 @@ def build_apkg(banks: list[Bank], out: Path, *, now: float | None = None, revers
     ledgers: list[Ledger] = []
     newest = 0
     for bank in banks:
-        ledger = Ledger.load(ledger_path(bank.path) if bank.path else None, bank.id)
-        ledgers.append(ledger)
         specs = note_specs(bank, reverse=reverse, cloze=cloze)
         if not specs:
             report.warnings.append(f"warning: {bank.path or bank.id}: no approved facts, no deck for it")
             continue
+        ledger = Ledger.load(ledger_path(bank.path) if bank.path else None, bank.id)
+        ledgers.append(ledger)
         key = bank.deck_name.casefold()
         if key not in decks:  # banks naming the same deck share it rather than make a renamed twin
             decks[key] = genanki.Deck(deck_id(bank.id), bank.deck_name, description=deck_description(bank))
