@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..textnorm import fold, fold_loose
 from . import dates, numbers
 from .distractors import banned_texts, length_outlier
-from .entities import answer_type, index, mentions, people_of, place_type, said
+from .entities import answer_type, fold, fold_loose, index, mentions, people_of, place_type, said
 
 if TYPE_CHECKING:
     from ..bank import Bank

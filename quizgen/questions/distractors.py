@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..textnorm import fold, fold_loose
 from . import dates, numbers
 from .entities import (
     Index,
     answer_type,
     asked_noun_in,
+    fold,
+    fold_loose,
     idx_key,
     index,
     is_female,

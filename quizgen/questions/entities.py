@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..textnorm import fold, fold_loose
+from .. import textnorm
+
+# Folding is the hot path of distractor checks (the same few hundred names, thousands of times).
+fold = lru_cache(maxsize=1 << 14)(textnorm.fold)
+fold_loose = lru_cache(maxsize=1 << 14)(textnorm.fold_loose)
 
 if TYPE_CHECKING:
     from ..bank import Bank, Fact, Person
@@ -152,11 +157,12 @@ _CACHE: dict[int, tuple[object, tuple[int, ...], Index]] = {}
 
 
 def index(bank: Bank) -> Index:
-    """The bank's Index, built once per bank (rebuilt when facts, people or works are added or removed).
+    """The bank's Index, built once per bank (rebuilt when its fact, people or work lists are replaced or
+    change length; a fact edited in place keeps the old index).
 
     The cache holds the bank itself so its id cannot be reused by another object while cached.
     """
-    stamp = tuple(id(x) for x in (*bank.facts, *bank.people, *bank.works))
+    stamp = (id(bank.facts), len(bank.facts), id(bank.people), len(bank.people), id(bank.works), len(bank.works))
     hit = _CACHE.get(id(bank))
     if hit is not None and hit[0] is bank and hit[1] == stamp:
         return hit[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from ..textnorm import fold
+from .entities import fold
 
 if TYPE_CHECKING:
     from ..bank import Bank, Fact
