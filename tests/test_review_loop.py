@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -145,28 +146,59 @@ def saved(deck: Path, fact_id: str) -> bool:
     return False
 
 
+def writer_idle() -> bool:
+    """The background writer has finished and reported (its thread ends after that)."""
+    return not any(t.name == "quizgen-review-save" for t in threading.enumerate())
+
+
+def until(condition: Callable[[], bool]) -> bool:
+    for _ in range(3000):
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
 def test_a_bank_broken_mid_review_loses_no_decision_and_asks_again(work: Path) -> None:
     deck = work / "deck.yaml"
+    store = ReviewStore(load_bank(work / "candidates.yaml"), deck)
+    writes: list[str] = []
+    gate = threading.Event()  # holds the second write until necker-role is on screen: no race
+    record = store.record
+
+    def gated(decisions):
+        if writes:
+            assert gate.wait(30)
+        try:
+            return record(decisions)
+        finally:
+            writes.append(",".join(d.fact_id for d in decisions))
+
+    store.record = gated  # type: ignore[method-assign]
 
     def keys() -> Iterator[str]:
         yield "a"
-        assert saved(deck, "bastille-stormed")
+        assert until(lambda: len(writes) == 1 and writer_idle())
         deck.write_text(deck.read_text() + "  - id: [broken\n")  # the teacher's editor saves a half-typed line
         yield "a"  # estates-general-meets: this save fails
-        yield "s"  # necker-role
+        gate.set()
+        assert until(lambda: len(writes) == 2 and writer_idle())
+        yield "s"  # necker-role; before the next screen the failure is noticed: back to estates-general-meets
         deck.write_text(deck.read_text().replace("  - id: [broken\n", ""))  # the teacher fixes the file
-        yield "a"  # third-estate-pamphlet: the failure is noticed here, so this is not taken either
         yield "a"  # estates-general-meets, asked again
+        yield "a"  # necker-role, asked again (its skip came after the failure)
         yield "q"
 
     out: list[str] = []
-    store = ReviewStore(load_bank(work / "candidates.yaml"), deck)
     summary = run_review(store, Environment.scripted(keys(), out))
     text = "".join(out)
-    assert "Error: " in text and "The decision on 'estates-general-meets' was not saved" in text
-    assert text.count("-- 2/6 estates-general-meets") == 2
-    assert statuses(deck) == {"bastille-stormed": "approved", "estates-general-meets": "approved"}
-    assert summary.line() == "approved 2, rejected 0, skipped 0, left 4"
+    assert f"Error: {deck}:" in text
+    assert "Not saved: the decisions from 'estates-general-meets' on. Fix the problem, then decide again." in text
+    assert text.count("-- 2/6 estates-general-meets") == 2 and text.count("-- 3/6 necker-role") == 2
+    assert text.count("-- 4/6 third-estate-pamphlet") == 1 and text.index("Not saved") < text.index("-- 4/6")
+    assert statuses(deck) == {"bastille-stormed": "approved", "estates-general-meets": "approved",
+                              "necker-role": "approved"}
+    assert summary.line() == "approved 3, rejected 0, skipped 0, left 3"
 
 
 def test_a_candidate_the_teacher_adds_by_hand_meanwhile_keeps_the_teachers_version(work: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..bank import Fact
 from ..errors import QuizgenError
 from ..textnorm import fold
-from .background import BackgroundSave
+from .background import BackgroundSave, NotAttempted
 from .edit import apply_edit
 from .merge import Decision
 from .screen import HELP, keys_prompt, render
@@ -59,14 +59,20 @@ class _Session:
     def __init__(self, store: ReviewStore, env: Environment, pending: list[Fact]):
         self.store, self.env, self.pending = store, env, pending
         self.summary = Summary(pending=len(pending))
-        self.saver = BackgroundSave()
+        self.saver = BackgroundSave(lambda decisions: store.record(decisions))
         self.questions = {fold(f.question): f.id for f in store.bank().facts}
 
     def run(self) -> Summary:
+        with self.env.hold():
+            return self._run()
+
+    def _run(self) -> Summary:
         i, quit_ = 0, False
         try:
             while True:
                 while i < len(self.pending) and not quit_:
+                    back = self.settle(block=False)  # a failed save shows up at once, not a decision later
+                    i = back if back is not None else i
                     fact = self.pending[i]
                     same = self.questions.get(fold(fact.question))
                     self.env.write(render(self.env, fact, i + 1, len(self.pending), same))
@@ -116,34 +122,42 @@ class _Session:
                 self.env.write(f"  {note}\n")
         else:
             decision = Decision(fact.id, "approve" if action == "a" else "reject")
-        back = self.settle()
-        if back is not None:  # the previous save failed: that candidate comes back first
+        back = self.settle(block=False)
+        if back is not None:  # an earlier save failed: that candidate comes back first
             return back
-        self.saver.start((fact.id, action), lambda: self.store.record([decision]))
+        self.saver.submit(decision)
         self.summary.history.append((fact.id, action))
         if action != "r":
             self.questions.setdefault(fold(decision.question or fact.question), fact.id)
         self.env.write(self.env.style(f"  {_DONE[action]}", fg="red" if action == "r" else "green") + "\n")
         return i + 1
 
-    def settle(self) -> int | None:
-        """Wait for the save in flight. On failure, forget that decision (and the skips after it) and
-        return its candidate's index so it is asked again."""
-        outcome = self.saver.wait()
-        if outcome is None:
+    def settle(self, block: bool = True) -> int | None:
+        """Take in the finished saves (all of them when `block`). After a failure, forget every decision
+        from the first unsaved one on (skips included) and return its candidate's index: it is asked again."""
+        outcomes = self.saver.wait() if block else self.saver.poll()
+        if any(o.error for o in outcomes) and not block:
+            outcomes += self.saver.wait()  # let the writer drain before going back
+        failed: list[str] = []
+        for outcome in outcomes:
+            ids = [d.fact_id for d in outcome.items]
+            if outcome.error is not None:
+                if not isinstance(outcome.error, NotAttempted):
+                    self.env.write(self.env.style(f"Error: {outcome.error}", fg="red") + "\n")
+                failed += ids
+                continue
+            for fact_id in outcome.result.kept:
+                self.env.write(f"  note: '{fact_id}' was already in {self.store.into}; the bank's version was kept\n")
+                self.summary.history = [(fid, "k" if fid == fact_id else a) for fid, a in self.summary.history]
+        if not failed:
             return None
-        fact_id, action = outcome.key
-        at = max(k for k, (fid, _) in enumerate(self.summary.history) if fid == fact_id)
-        if outcome.error is not None:
-            self.env.write(self.env.style(f"Error: {outcome.error}", fg="red")
-                           + f"\nThe decision on '{fact_id}' was not saved: fix the problem, then decide again.\n")
-            del self.summary.history[at:]
-            self.questions = {q: fid for q, fid in self.questions.items() if fid != fact_id}
-            return self.index(fact_id)
-        if outcome.result.kept:
-            self.env.write(f"  note: '{fact_id}' was already in {self.store.into}; the bank's version was kept\n")
-            self.summary.history[at] = (fact_id, "k")
-        return None
+        at = min(k for k, (fid, _) in enumerate(self.summary.history) if fid in failed)
+        first = self.summary.history[at][0]
+        self.env.write(f"Not saved: the decisions from '{first}' on. Fix the problem, then decide again.\n")
+        lost = {fid for fid, _ in self.summary.history[at:]}
+        del self.summary.history[at:]
+        self.questions = {q: fid for q, fid in self.questions.items() if fid not in lost}
+        return self.index(first)
 
     def undo(self, i: int) -> int:
         back = self.settle()

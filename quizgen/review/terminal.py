@@ -6,14 +6,18 @@ from a pipe every command is one line, so a review can be scripted: `printf 'a\\
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TextIO
 
 import click
+
+from .keys import TerminalKeys
 
 
 @dataclass
@@ -30,6 +34,7 @@ class Environment:
     color: bool = False
     width: int = 80
     keys: bool = False  # commands are single key presses (a terminal), not lines
+    hold: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext  # the loop runs inside it
 
     def style(self, text: str, **kw: object) -> str:
         return click.style(text, **kw) if self.color else text  # type: ignore[arg-type]
@@ -67,7 +72,8 @@ class Environment:
             click.echo(text, nl=False, file=stdout, color=color)
 
         if tty_in:
-            return cls(_getkey, _edit_prefilled, write, color=color, width=width, keys=True)
+            keys = TerminalKeys(stdin)
+            return cls(keys.key, keys.line, write, color=color, width=width, keys=True, hold=keys.hold)
 
         def read_key() -> str:
             line = stdin.readline()
@@ -89,21 +95,3 @@ def _isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def _getkey() -> str:
-    # click.getchar raises KeyboardInterrupt for Ctrl-C and EOFError for Ctrl-D in raw mode
-    return click.getchar(echo=False)
-
-
-def _edit_prefilled(prompt: str, current: str) -> str:
-    """A line editor that starts with the current text, so fixing a typo does not mean retyping."""
-    try:
-        import readline
-    except ImportError:  # no GNU readline (Windows): show the current text, Enter keeps it
-        return input(f"{prompt}[{current}] ")
-    readline.set_startup_hook(lambda: readline.insert_text(current))
-    try:
-        return input(prompt)
-    finally:
-        readline.set_startup_hook()
