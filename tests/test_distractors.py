@@ -249,3 +249,20 @@ def test_defect_checker_finds_each_defect(synth):
     assert "much longer" in defects("caesar-war-book", ["Commentaries on the Gallic War", "Philippics",
                                                         "The Aeneid", "The Civil War"])
     assert "malformed" in defects("fall-year", ["476"], 3)
+
+
+def test_handwritten_dates_are_sorted_and_placed_at_any_rank(synth):
+    fact = synth.fact("carthage-end")  # four teacher-written dates, two on each side of the answer
+    for position in range(4):
+        mcq = make_mc(synth, fact, random.Random(position), position=position)
+        # Three of them put the answer second or third; first or last cannot be made from them.
+        if position in (1, 2):
+            assert mcq.answer_index == position
+        assert mcq.answer_index in (1, 2)
+        assert set(mcq.options) <= {fact.answer, *fact.distractors}
+        years = [-int(o.split()[0]) for o in mcq.options]
+        assert years == sorted(years)
+    fact = synth.fact("gracchus")  # one teacher-written date, always used, the rest generated
+    for seed in range(10):
+        mcq = make_mc(synth, fact, random.Random(seed), position=seed % 4)
+        assert "121 BC" in mcq.options and not item_defects(mcq, synth)

@@ -77,7 +77,8 @@ def _kind_defects(mcq: MCQuestion, bank: Bank, answer: str, wrong: list[str]) ->
                         out.append(f"{fact.id}: option {o!r} is not a date written like {fact.answer!r}")
                     continue
                 far = max(FAR_YEARS, dates.window(form) * 1.5)
-                if abs(form.year_of(key) - form.year_of(form.key)) > far:
+                # A teacher's own distractor may be far on purpose (a date students confuse it with).
+                if o in generated and abs(form.year_of(key) - form.year_of(form.key)) > far:
                     out.append(f"{fact.id}: option {o!r} is decades away from {fact.answer!r}")
                 if key == form.key:
                     out.append(f"{fact.id}: option {o!r} is the same date as the answer")

@@ -65,22 +65,30 @@ class Plan:
         """The ranks (0 = first option) the answer can take with `n` distractors."""
         if not self.ordered:
             return list(range(n + 1)) if len(self.fixed) + len(self.pool) >= n else []
-        fixed = self.fixed[:n]
-        answer_key = self.key(self.answer)
-        fb = sum(1 for t in fixed if (self.key(t) or 0) < (answer_key or 0))
-        fa = len(fixed) - fb
-        need = n - len(fixed)
-        return [fb + b for b in range(need + 1) if b <= len(self.below) and need - b <= len(self.above)
-                and fa + need - b >= 0]
+        (fb, below), (fa, above) = self._sides(n)
+        # Every teacher-written distractor is used when there are fewer than n of them.
+        return [b for b in range(n + 1) if fb <= b <= len(below) and fa <= n - b <= len(above)]
+
+    def _sides(self, n: int) -> tuple[tuple[int, list[str]], tuple[int, list[str]]]:
+        """Ordered candidates below and above the answer, the teacher's first, with how many of those
+        must be used on each side (none when they are enough on their own: any n of them will do)."""
+        key = self.key
+        assert key is not None
+        answer = key(self.answer) or 0
+        fixed_below = [t for t in self.fixed if (key(t) or 0) < answer]
+        fixed_above = [t for t in self.fixed if (key(t) or 0) >= answer]
+        if len(self.fixed) >= n:
+            return (0, fixed_below), (0, fixed_above)
+        return ((len(fixed_below), fixed_below + self.below), (len(fixed_above), fixed_above + self.above))
 
     def pick(self, rng: random.Random, n: int, rank: int | None = None) -> list[str] | None:
         """`n` distractors (None when there are too few); an ordered plan puts the answer at `rank`."""
         ranks = self.ranks(n)
         if not ranks:
             return None
-        if len(self.fixed) >= n:
-            return rng.sample(self.fixed, n) if len(self.fixed) > n else list(self.fixed)
         if not self.ordered:
+            if len(self.fixed) >= n:
+                return rng.sample(self.fixed, n) if len(self.fixed) > n else list(self.fixed)
             # A long answer among short options gives itself away: redraw, then fall back to the
             # candidates closest in length.
             for _ in range(6):
@@ -91,10 +99,12 @@ class Plan:
             return list(self.fixed) + by_length
         if rank not in ranks:
             rank = rng.choice(ranks)
-        fb = sum(1 for t in self.fixed if (self.key(t) or 0) < (self.key(self.answer) or 0))
-        b = rank - fb
-        return (list(self.fixed) + _take(self.below, b, rng, 1)
-                + _take(self.above, n - len(self.fixed) - b, rng, 1))
+        (fb, below), (fa, above) = self._sides(n)
+        if len(self.fixed) >= n:  # the teacher's own: any of them, as the rank needs
+            return rng.sample(below, rank) + rng.sample(above, n - rank)
+        # Numbers read best evenly spaced (1, 2, 3, 4); dates may skip one for variety.
+        slack = 0 if self.type == "number" else 1
+        return _take(below, rank, rng, slack, fb) + _take(above, n - rank, rng, slack, fa)
 
 
 def length_outlier(answer: str, wrong: list[str]) -> bool:
