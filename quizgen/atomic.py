@@ -27,6 +27,8 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
+        # mkstemp makes 0600 files; an output (a deck a teacher serves, a PDF) gets the usual umask-based mode
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else encoding,
                        newline=None if binary else "") as fh:
             yield fh
@@ -40,6 +42,12 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
             what = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
             raise OutputError(f"cannot write {target}: {what}") from None
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

@@ -41,6 +41,8 @@ def command(banks: tuple[Path, ...], out_dir: Path, versions: int, questions: in
 
             report = build_apkg([bank], out_dir / f"{stem}.apkg")
             click.echo(f"  wrote {report.path} ({report.notes} notes, {report.cards} cards)")
+            for warning in report.warnings:
+                click.echo(warning, err=True)
         if "mc" not in skip:
             from ..mcsets import write_mc_sets
 
