@@ -130,6 +130,21 @@ def test_terminal_review_has_colours_and_ctrl_c_keeps_decisions(work: Path) -> N
     assert statuses(work / "tty.yaml") == {"bastille-stormed": "rejected"}
 
 
+def test_keys_typed_ahead_are_not_lost_and_ctrl_d_quits(work: Path) -> None:
+    child = spawn(work, "tty.yaml", NO_COLOR="1")
+    child.expect_exact("[?]help > ")
+    child.send("ara")  # faster than the screens come: every key still counts
+    child.expect_exact("-- 4/6 third-estate-pamphlet")
+    child.expect_exact("[?]help > ")
+    child.send("\x04")
+    child.expect_exact("tty.yaml: approved 2, rejected 1, skipped 0, left 3")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert statuses(work / "tty.yaml") == {"bastille-stormed": "approved", "estates-general-meets": "rejected",
+                                           "necker-role": "approved"}
+
+
 # --- non-interactive -----------------------------------------------------------------------------------
 
 
@@ -157,7 +172,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(work: Path) -> None:
     out = review(work, "--into", "mine.yaml", "--approve-all-above", "0.8", "--reject-below", "0.3", "--dry-run")
     assert out.returncode == 0
     lines = out.stdout.splitlines()
-    assert "  would approve  bastille-stormed (date, 0.95): When was the Bastille stormed?" in lines
+    assert "  would approve bastille-stormed (date, 0.95): When was the Bastille stormed?" in lines
     assert "  would reject  tennis-court-oath-place (place, 0.20): Where did the deputies swear the Tennis " \
            "Court Oath?" in lines
     assert "  would leave   great-fear-term (term,   - ): What name is given to the rural panic of summer 1789?" \

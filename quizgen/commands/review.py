@@ -27,8 +27,8 @@ def _check_ids(ids: list[str], candidates_path: Path, known: list[str]) -> None:
 
 
 @click.command(help="""Review candidate facts (from `quizgen extract`) into a bank, one at a time:
-approve, reject, edit the question/answer, skip or quit. Every decision is saved to BANK as it is made;
-candidates already in BANK (approved or rejected) are never asked about again, and the bank's own version
+approve, reject, edit the question/answer, skip, undo or quit. Every decision is saved to the --into bank as it is
+made; candidates already in it (approved or rejected) are never asked about again, and the bank's own version
 of a fact, with the teacher's edits and comments, always wins. On a terminal each command is one key; from
 a pipe, one command per line (an edit reads the question, then the answer, from the next two lines).
 
@@ -93,8 +93,8 @@ def _batch(store: ReviewStore, rules: Rules, pending: list[Fact], dry_run: bool)
     left = len(steps) - len(decisions)
     if dry_run:
         for fact, decision in steps:
-            verb = "leave  " if decision is None else f"{decision.action} "
-            click.echo(f"  would {verb} {_line(fact)}")
+            verb = "leave" if decision is None else decision.action
+            click.echo(f"  would {verb:<7} {_line(fact)}")
         click.echo(f"Would approve {approved}, reject {rejected}, leave {left} undecided. Nothing written (--dry-run).")
         return
     if decisions:
