@@ -74,3 +74,23 @@ def test_text_export_to_stdout() -> None:
     proc = run("export", str(DECK), "--format", "gift", "--seed", "1")
     assert proc.returncode == 0 and proc.stdout.startswith(b"// quizgen export of ")
     assert len(giftparser.parse(proc.stdout.decode("utf-8")).questions) > 0
+
+
+@pytest.mark.parametrize("fmt", EXPORTS)
+def test_text_that_tries_to_break_out_stays_in_its_field(fmt: str, tmp_path: Path) -> None:
+    """A bank of markup, GIFT specials, CSV quotes and line breaks, formulas, right-to-left and combining
+    text, loaded from YAML and exported through the CLI, opens in the format's reader whole."""
+    from test_exports_helpers import DATA
+
+    out = tmp_path / f"nasty{FORMATS[fmt][1]}"
+    proc = run("export", str(DATA / "nasty.yaml"), "--format", fmt, "-o", str(out), "--seed", "2")
+    assert proc.returncode == 0, proc.stderr.decode()
+    count = int(proc.stderr.decode().split("wrote ")[1].split("(")[1].split()[0])
+    data = out.read_bytes()
+    assert opened(fmt, data) == count == 4
+    if fmt in ("moodle-xml", "qti"):
+        assert b"<script" not in data and b"<img" not in data
+    if fmt == "gift":
+        text = data.decode("utf-8")
+        assert "<script>alert('x')</script>" in text  # [plain] text: Moodle shows it, never runs it
+        assert "\\{GIFT\\} question \\~ \\= \\# \\:?{" in text

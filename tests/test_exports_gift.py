@@ -225,14 +225,17 @@ def test_answers_moodle_would_misread_are_protected(answer: str) -> None:
 
 # --- any text -----------------------------------------------------------------------------------------
 
-# pygiftparser ends a feedback at the first = ~ or } even when escaped: its quotes avoid those three
-# (the transcribed Moodle reader below takes any quote).
+# Two pygiftparser bugs, not in Moodle (the transcribed reader below takes any text): it ends a
+# feedback at the first = ~ or } even when escaped, and its true/false rewrite turns an escaped
+# "\{T" at the end of the last answer into "\{|TRUE". Its examples avoid those.
 _pyg_quote = field_text.filter(lambda s: not set(s) & set("=~}"))
+_TRUEFALSE_END = re.compile(r"\{[ \t]*(TRUE|true|T|t|FALSE|false|F|f)[ \t]*$")
+_pyg_answers = st.lists(field_text.filter(lambda s: not _TRUEFALSE_END.search(expected(s))),
+                        min_size=4, max_size=4, unique_by=expected)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(question=field_text, answers=st.lists(field_text, min_size=4, max_size=4, unique_by=expected),
-       right=st.integers(0, 3), quote=_pyg_quote)
+@given(question=field_text, answers=_pyg_answers, right=st.integers(0, 3), quote=_pyg_quote)
 def test_any_text_round_trips_through_pygiftparser(question: str, answers: list[str], right: int,
                                                    quote: str) -> None:
     f = fact("any", question, answers[right], quote=quote)

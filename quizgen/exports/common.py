@@ -28,6 +28,7 @@ _LINEBREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets
 # (OWASP "CSV injection"); tab and carriage return are on OWASP's list too.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = re.compile("'*[=+\\-@\t\r]")
 
 # ZIP (DOS) timestamps cannot go below 1980; a fixed stamp makes the same seed give the same bytes.
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -57,8 +58,11 @@ def html_paragraph(text: str) -> str:
 
 
 def neutralise(cell: str) -> str:
-    """Prefix an apostrophe to a cell a spreadsheet would otherwise run as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    """Prefix an apostrophe to a cell a spreadsheet would otherwise run as a formula.
+
+    A text that already starts with apostrophes before a formula character gets one more, so the
+    rule can be undone without guessing: drop one apostrophe from a cell matching `'+[=+-@]`."""
+    return "'" + cell if _FORMULA.match(cell) else cell
 
 
 def unique(items: Iterable[str]) -> list[str]:
