@@ -34,7 +34,10 @@ def command(bank: Path, fmt: str, output: Path | None, seed: int | None, tags: s
         seed = random.SystemRandom().randrange(1, 10**6)
         if fmt != "json":
             click.echo(f"seed: {seed}", err=True)
-    result = get_exporter(fmt)(b, ExportOptions(seed=seed, tags=split_csv(tags), kinds=kind_list))
+    options = ExportOptions(seed=seed, tags=split_csv(tags), kinds=kind_list)
+    if (options.tags or options.kinds) and not options.select(b) and fmt != "json":
+        raise InputError(f"no approved facts in {bank} match --tags/--kinds: nothing to export")
+    result = get_exporter(fmt)(b, options)
     for line in result.skipped:
         click.echo(f"skipped {line}", err=True)
     if output is None:
