@@ -30,13 +30,13 @@ def command(bank: Path, fmt: str, output: Path | None, seed: int | None, tags: s
     unknown = [k for k in kind_list if k not in KINDS]
     if unknown:
         raise InputError(f"--kinds: unknown kind {unknown[0]!r} (kinds: {', '.join(KINDS)})")
-    if seed is None:
-        seed = random.SystemRandom().randrange(1, 10**6)
-        if fmt != "json":
-            click.echo(f"seed: {seed}", err=True)
-    options = ExportOptions(seed=seed, tags=split_csv(tags), kinds=kind_list)
+    options = ExportOptions(seed=seed or 0, tags=split_csv(tags), kinds=kind_list)
     if (options.tags or options.kinds) and not options.select(b) and fmt != "json":
         raise InputError(f"no approved facts in {bank} match --tags/--kinds: nothing to export")
+    if seed is None:
+        options.seed = random.SystemRandom().randrange(1, 10**6)
+        if fmt != "json":
+            click.echo(f"seed: {options.seed}", err=True)
     result = get_exporter(fmt)(b, options)
     for line in result.skipped:
         click.echo(f"skipped {line}", err=True)
