@@ -150,8 +150,10 @@ def _round_robin_tags(items: list[Entry], rng: random.Random) -> list[Entry]:
 
 
 def balance(allowed: list[list[int]], n: int, rng: random.Random) -> list[int]:
-    """A position for each item, from its allowed ones, so that the positions' counts differ by as
-    little as possible: the most constrained items choose first, each taking its least used position."""
+    """A position for each item, from its allowed ones, so that the positions' counts differ as little
+    as possible: the most constrained items choose first, each taking its least used position; then
+    items are moved along chains (one leaves a crowded position for another's, which moves on) while
+    that evens the counts."""
     counts = [0] * n
     order = sorted(range(len(allowed)), key=lambda i: (len(allowed[i]), rng.random()))
     out = [0] * len(allowed)
@@ -161,7 +163,42 @@ def balance(allowed: list[list[int]], n: int, rng: random.Random) -> list[int]:
         p = rng.choice([p for p in options if counts[p] == least])
         counts[p] += 1
         out[i] = p
+    while _even_out(allowed, out, counts):
+        pass
     return out
+
+
+def _even_out(allowed: list[list[int]], out: list[int], counts: list[int]) -> bool:
+    """Move items along one chain from a position to one used at least 2 fewer times; False when no
+    such chain exists. With no such chain left the counts are as even as the constraints allow (the
+    optimality condition of semi-matchings: no cost-reducing path)."""
+    for source in sorted(range(len(counts)), key=lambda p: -counts[p]):
+        top = counts[source]
+        # Breadth-first search over positions: an edge p -> q is an item at p that may stand at q.
+        parent: dict[int, tuple[int, int]] = {}
+        frontier, seen = [source], {source}
+        while frontier:
+            nxt = []
+            for p in frontier:
+                for i, at in enumerate(out):
+                    if at != p:
+                        continue
+                    for q in allowed[i]:
+                        if q in seen:
+                            continue
+                        seen.add(q)
+                        parent[q] = (p, i)
+                        if counts[q] <= top - 2:
+                            while q in parent:  # move every item on the chain one step along
+                                p0, item = parent[q]
+                                out[item] = q
+                                counts[q] += 1
+                                counts[p0] -= 1
+                                q = p0
+                            return True
+                        nxt.append(q)
+            frontier = nxt
+    return False
 
 
 def build_mc_sets(bank: Bank, versions: int, questions: int, seed: int, tags: list[str] | None = None,

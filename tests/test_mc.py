@@ -198,3 +198,27 @@ def test_command_reports_a_bad_bank_with_its_line(tmp_path):
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 1
     assert f"{bad}:4:" in proc.stderr and "kind 'dates'" in proc.stderr
+
+
+def test_balance_is_as_even_as_the_allowed_positions_permit():
+    import itertools
+    import random
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from quizgen.mcsets import balance
+
+    def spread(counts):
+        return max(counts) - min(counts)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sets(st.integers(0, 3), min_size=1), min_size=1, max_size=7), st.integers(0, 10**6))
+    def check(allowed_sets, seed):
+        allowed = [sorted(a) for a in allowed_sets]
+        got = balance(allowed, 4, random.Random(seed))
+        assert all(p in a for p, a in zip(got, allowed, strict=True))
+        best = min(spread([combo.count(p) for p in range(4)]) for combo in itertools.product(*allowed))
+        assert spread([got.count(p) for p in range(4)]) == best
+
+    check()
