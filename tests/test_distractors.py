@@ -266,3 +266,47 @@ def test_handwritten_dates_are_sorted_and_placed_at_any_rank(synth):
     for seed in range(10):
         mcq = make_mc(synth, fact, random.Random(seed), position=seed % 4)
         assert "121 BC" in mcq.options and not item_defects(mcq, synth)
+
+
+def test_any_bank_gives_a_good_item_or_none():
+    """Random small banks (odd answers, forms, aliases): make_mc never fails and never hands out a defect."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from quizgen.bank import Bank, Fact, Person
+    from quizgen.when import parse_when
+
+    whens = ["1905", "1917-11-07", "1924-01", "1920s", "10th century", "1924/1928", "44 BC", "0410-08-24"]
+    answers = {"1905": ["1905", "late 1905", "in 1905"], "1917-11-07": ["November 7, 1917", "7 November 1917",
+               "November 7", "1917-11-07"], "1924-01": ["January 1924", "Jan. 1924"], "1920s": ["1920s", "the 1920s"],
+               "10th century": ["10th century"], "1924/1928": ["1924-1928", "1924-28", "1924 to 1928"],
+               "44 BC": ["44 BC"], "0410-08-24": ["24 August 410"]}
+    text = st.text(alphabet=st.sampled_from("abcdéEF -'.,&0123456789"), min_size=1, max_size=12).map(str.strip).filter(bool)
+    person = st.builds(lambda n, a, r: Person(n, a, r), text, st.lists(text, max_size=2),
+                       st.one_of(st.none(), st.sampled_from(["his wife", "a general", "the king", "her son"])))
+
+    @st.composite
+    def fact(draw, i):
+        kind = draw(st.sampled_from(["date", "person", "place", "work", "term", "number", "event"]))
+        when = draw(st.sampled_from(whens)) if kind == "date" else None
+        answer = draw(st.sampled_from(answers[when])) if when else draw(
+            st.one_of(text, st.sampled_from(["2", "20 years", "20,000", "two", "3.5 km"]) if kind == "number"
+                      else text))
+        return Fact(id=f"f{i}", kind=kind, question=draw(text) + "?", answer=answer,
+                    accept=draw(st.lists(text, max_size=2)), when=when,
+                    distractors=draw(st.lists(text, max_size=4)))
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(person, max_size=8), st.data(), st.integers(0, 1000))
+    def check(people, data, seed):
+        facts = [data.draw(fact(i)) for i in range(data.draw(st.integers(1, 10)))]
+        for f in facts:
+            assert f.when is None or parse_when(f.when) is not None
+        bank = Bank(id="b", title="B", people=people, facts=facts)
+        for f in facts:
+            mcq = make_mc(bank, f, random.Random(seed), position=seed % 4)
+            if mcq is not None:
+                assert item_defects(mcq, bank) == []
+                assert mcq.options[mcq.answer_index] == f.answer
+
+    check()
