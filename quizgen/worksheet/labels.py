@@ -28,6 +28,7 @@ _DATE_PHRASE = re.compile(
     re.IGNORECASE)
 _DATE_ONLY = re.compile(rf"\b{_DATE}\b", re.IGNORECASE)
 _DATE_LEFT = re.compile(rf"\b(?:\d{{3,4}}s?|{_MONTH_NAMES})\b")
+_NUMBER = re.compile(r"(?<![\d,.])\d{3,4}(?![\d,.]\d)")
 _SPACES = re.compile(r"\s+")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:!?)])")
 
@@ -71,6 +72,9 @@ def event_label(fact: Fact, hide_date: bool = True) -> str | None:
         return _tidy(sentence)
     if len(_DATE_ONLY.findall(sentence)) > 1:
         return None  # "in 1905 and 1917": which of them would the event stand for?
+    w = fact.when_value
+    if w and any(not w.start[0] <= int(y) <= w.end[0] for y in _NUMBER.findall(sentence)):
+        return None  # a number that is not the event's year ("1200 soldiers"): taking it out would mislead
     stripped = _DATE_PHRASE.sub(" ", sentence)
     if fact.cloze and fact.cloze_answer and fact.kind == "date" and fact.cloze_answer in stripped:
         return None  # the gap held something other than a date, e.g. an age

@@ -1,4 +1,4 @@
-"""Layout of the vertical timeline drawn (as inline SVG, by templates/timeline.svg) in keys and study sheets.
+"""Layout of the vertical timeline drawn (as inline SVG, by templates/timeline_svg.html) in keys and study sheets.
 
 Time runs down a vertical axis at its true scale; each event's label sits to the right. Labels that
 would overlap are gathered into clusters centred on their events and joined to their dots by leader
