@@ -64,7 +64,9 @@ def plan_mc_sets(bank: Bank, versions: int, questions: int, seed: int, tags: lis
     from .questions import plan
 
     if versions < 1 or questions < 1:
-        raise ValueError("versions and questions must be at least 1")
+        from .errors import InputError
+
+        raise InputError(f"versions and questions must be at least 1 (got {versions} and {questions})")
     rng = random.Random(f"mcsets/{seed}")
     usable: list[Entry] = []
     skipped: list[str] = []
