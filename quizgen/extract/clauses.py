@@ -1,0 +1,606 @@
+"""A shallow parse of one sentence: units, segments, and clauses (subject, verb group, rest).
+
+No tagger model: dates and names are already found; commas, subordinators and relative pronouns
+split the sentence into segments; a clause is a segment with a finite verb. The parse is only as
+good as the question templates need: subject, auxiliary or main verb, what follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .analysis import Parsed
+from .dates import DateMatch
+from .lexicon import (
+    AUXILIARIES,
+    CONJUNCTIONS,
+    DETERMINERS,
+    ED_VERBS_AFTER_SUBJECT,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVES,
+    REPORTING,
+    SUBORDINATORS,
+)
+from .morph import IRREGULAR_PARTICIPLE
+from .names import Mention
+from .tokens import finite_verb, past_verb
+
+SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
+ADVERBS = {
+    "once",
+    "later",
+    "also",
+    "never",
+    "soon",
+    "then",
+    "still",
+    "already",
+    "eventually",
+    "subsequently",
+    "finally",
+    "first",
+    "again",
+    "even",
+    "only",
+    "just",
+    "thus",
+    "therefore",
+    "immediately",
+    "often",
+    "always",
+    "ever",
+    "afterwards",
+    "together",
+    "not",
+    "quickly",
+    "secretly",
+    "formally",
+    "officially",
+    "effectively",
+    "briefly",
+}
+_BE = {"was", "were", "is", "are", "be", "been", "being"}
+_VAGUE_SUBJECTS = {
+    "much",
+    "many",
+    "some",
+    "all",
+    "none",
+    "most",
+    "both",
+    "each",
+    "few",
+    "others",
+    "one",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "they",
+    "there",
+    "what",
+    "which",
+    "who",
+    "latter",
+    "former",
+}
+_HAVE = {"had", "has", "have"}
+
+
+@dataclass
+class Unit:
+    kind: str  # word | num | punct | abbr | date | name
+    text: str
+    start: int
+    end: int
+    ref: DateMatch | Mention | None = None
+    first: bool = False  # the sentence's first word
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind in ("word", "abbr")
+
+
+@dataclass
+class Segment:
+    units: list[Unit]
+    kind: str = "np"  # clause | sub | rel | pp | ptc | np
+    lead: str = ""  # the subordinator, relative pronoun or conjunction that opened it
+    sep: Unit | None = None  # the punctuation before it
+
+
+@dataclass
+class Clause:
+    subject: list[Unit]
+    aux: Unit | None  # an auxiliary or copula at the head of the verb group
+    verb: Unit | None  # the main verb when there is no auxiliary
+    adverbs: list[Unit]  # between subject and verb ("once", "fatally")
+    rest: list[Unit]  # what follows the verb, to the end of the clause
+    intro: list[Unit] = field(default_factory=list)  # a fronted phrase ("In 1933", "On August 20, 1940")
+    lead: str = ""  # how the clause was introduced ("after", "when", "whom", "and", "")
+    segment: int = 0
+    passive_of: list[Unit] | None = None  # reduced relative "a commission, chaired by X": its noun
+    object_np: list[Unit] | None = None  # object relative "the events he chronicled": "the events"
+    role_np: list[Unit] | None = None  # "Their other son, Sergei Sedov, had ...": "Their other son"
+
+    @property
+    def ok(self) -> bool:
+        """A subject a question can be built around."""
+        if not self.subject or len(self.subject) > 14:
+            return False
+        head = self.subject[0]
+        if len(self.subject) == 1 and head.is_word and head.low in _VAGUE_SUBJECTS:
+            return False
+        if head.is_word and (
+            head.low in PREPOSITIONS | AUXILIARIES | SUBORDINATORS | {"that", "to", "not"}
+            or head.low.endswith("ly")
+            and head.text[:1].isupper()
+            and len(self.subject) > 1
+        ):
+            return False
+        return not any(u.is_word and u.low in ("that", "who", "which") for u in self.subject)
+
+    @property
+    def passive(self) -> bool:
+        return self.passive_of is not None
+
+
+@dataclass
+class Parse:
+    parsed: Parsed
+    units: list[Unit]
+    segments: list[Segment]
+    clauses: list[Clause]
+    parens: dict[int, str]  # unit index -> text of a parenthesis right after it
+
+    @property
+    def text(self) -> str:
+        return self.parsed.sentence.fixed
+
+
+def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
+    """Tokens with each date and each name merged into one unit; parentheses set aside."""
+    toks = p.toks
+    date_at: dict[int, DateMatch] = {}
+    for d in p.dates:
+        for k, t in enumerate(toks):
+            if d.start <= t.start < d.end:
+                date_at.setdefault(k, d)
+    mention_at = {m.t0: m for m in p.mentions}
+    units: list[Unit] = []
+    parens: dict[int, str] = {}
+    depth = 0
+    paren_start = 0
+    k = 0
+    first_word_seen = False
+    while k < len(toks):
+        t = toks[k]
+        if t.text == "(":
+            depth += 1
+            if depth == 1:
+                paren_start = t.end
+            k += 1
+            continue
+        if t.text == ")" and depth:
+            depth -= 1
+            if depth == 0 and units:
+                parens[len(units) - 1] = p.sentence.fixed[paren_start : t.start].strip()
+            k += 1
+            continue
+        if depth:
+            k += 1
+            continue
+        if k in date_at:
+            d = date_at[k]
+            end = k
+            while end + 1 < len(toks) and date_at.get(end + 1) is d:
+                end += 1
+            units.append(Unit("date", p.sentence.fixed[d.start : d.end], d.start, d.end, d, not first_word_seen))
+            first_word_seen = True
+            k = end + 1
+            continue
+        if k in mention_at:
+            m = mention_at[k]
+            last = toks[m.t1 - 1]
+            units.append(Unit("name", p.sentence.fixed[m.start : last.end], m.start, last.end, m, not first_word_seen))
+            first_word_seen = True
+            k = m.t1
+            continue
+        is_word = t.kind in ("word", "abbr", "num")
+        units.append(Unit(t.kind, t.text, t.start, t.end, None, is_word and not first_word_seen))
+        first_word_seen = first_word_seen or is_word
+        k += 1
+    return units, parens
+
+
+def _is_participle(u: Unit) -> bool:
+    return (
+        u.kind == "word"
+        and u.text[:1].islower()
+        and (u.low in IRREGULAR_PARTICIPLE or (u.low.endswith("ed") and len(u.low) > 4))
+    )
+
+
+_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
+
+
+def _finite_at(units: list[Unit], i: int) -> bool:
+    u = units[i]
+    if u.kind != "word":
+        return False
+    from .tokens import Tok
+
+    prev = units[i - 1] if i > 0 else None
+    after_subject = prev is not None and (
+        prev.kind == "name"
+        and not (isinstance(prev.ref, Mention) and prev.ref.possessive)
+        or prev.low in _SUBJECT_PRONOUNS
+    )
+    if u.low in REPORTING and after_subject:
+        return True
+    if u.low in ED_VERBS_AFTER_SUBJECT and after_subject:
+        return True
+    if not finite_verb(Tok(u.text, u.start, u.end, "word")):
+        return False
+    # "the ousted", "his stated", "a forged": an adjective after a determiner, not a verb
+    if (
+        prev is not None
+        and prev.kind == "word"
+        and (prev.low in DETERMINERS or prev.low.endswith("'s"))
+        and u.low not in AUXILIARIES
+    ):
+        return False
+    if prev is not None and prev.kind == "name" and isinstance(prev.ref, Mention) and prev.ref.possessive:
+        return False
+    # "was jailed and brought": the participles after be/have are not finite
+    if (
+        prev is not None
+        and (prev.low in _BE | _HAVE or prev.low in ADVERBS and i > 1 and units[i - 2].low in _BE | _HAVE)
+        and u.low not in AUXILIARIES
+    ):
+        return False
+    return not (
+        prev is not None and prev.low == "and" and i > 1 and _is_participle(units[i - 2]) and u.low not in AUXILIARIES
+    )
+
+
+def segments_of(units: list[Unit]) -> list[Segment]:
+    """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun."""
+    segs: list[list[Unit]] = [[]]
+    seps: list[Unit | None] = [None]
+    for i, u in enumerate(units):
+        if u.kind == "punct" and u.text in SEGMENT_PUNCT:
+            if segs[-1]:
+                segs.append([])
+                seps.append(u)
+            continue
+        if u.kind == "punct" and u.text in ".!?\"“”'‘’":
+            continue
+        prev = units[i - 1] if i > 0 else None
+        if u.is_word and u.text[:1].islower() and segs[-1] and prev is not None and prev.kind != "punct":
+            starts = (
+                u.low in ("who", "whom", "which", "whose")
+                and prev.low not in PREPOSITIONS
+                or (u.low == "when" and prev.kind in ("date", "name", "word"))
+                or (u.low in ("where",) and prev.kind == "name")
+            )
+            if starts:
+                segs.append([])
+                seps.append(None)
+        segs[-1].append(u)
+    out = [Segment(s, sep=sep) for s, sep in zip(segs, seps, strict=True) if s]
+    for seg in out:
+        _classify(seg)
+    return _merge_lists(out)
+
+
+def _classify(seg: Segment) -> None:
+    us = seg.units
+    head = us[0]
+    body = us
+    if head.is_word and head.low in CONJUNCTIONS and len(us) > 1:
+        seg.lead = head.low
+        body = us[1:]
+        head = body[0]
+    finite = next((i for i in range(len(body)) if _finite_at(body, i)), None)
+    if (
+        finite == 0
+        and len(body) > 1
+        and body[1].low == "by"
+        and _is_participle(body[0])
+        and body[0].low not in AUXILIARIES
+    ):
+        seg.kind = "ptc"  # "..., chaired by John Dewey"
+        return
+    if head.is_word and head.low in RELATIVES - {"that"} and finite is not None:
+        seg.kind, seg.lead = "rel", head.low
+    elif head.is_word and head.low in SUBORDINATORS and finite is not None and finite > 1:
+        seg.kind, seg.lead = "sub", head.low
+    elif finite is not None:
+        seg.kind = "clause"
+    elif head.is_word and head.low in PREPOSITIONS | SUBORDINATORS:
+        seg.kind = "pp"
+    elif _is_participle(head) or (head.kind == "word" and head.low.endswith("ing") and len(head.low) > 5):
+        seg.kind = "ptc"
+    else:
+        seg.kind = "np"
+
+
+def _merge_lists(segs: list[Segment]) -> list[Segment]:
+    """'in Germany, Estonia, and Bulgaria in 1923-25': list items rejoin their segment."""
+    out: list[Segment] = []
+    for seg in segs:
+        us = [u for u in seg.units if not (u.is_word and u.low in ("and", "or"))]
+        is_item = (
+            bool(us)
+            and us[0].kind == "name"
+            and seg.kind in ("np", "pp")
+            and (len(us) == 1 or us[1].is_word and us[1].low in PREPOSITIONS)
+        )
+        if (
+            out
+            and is_item
+            and out[-1].units
+            and out[-1].units[-1].kind == "name"
+            and _same_kind(out[-1].units[-1], us[0])
+        ):
+            if seg.sep is not None:
+                out[-1].units.append(seg.sep)
+            out[-1].units.extend(seg.units)
+            continue
+        out.append(seg)
+    return out
+
+
+def _same_kind(a: Unit, b: Unit) -> bool:
+    ea = getattr(a.ref, "entity", None)
+    eb = getattr(b.ref, "entity", None)
+    return ea is not None and eb is not None and ea.kind == eb.kind and ea.kind != "other"
+
+
+def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]]:
+    """'In 1933 Trotsky secured': the fronted phrase ('In 1933') and the subject ('Trotsky')."""
+    if verb_at >= 2 and body[0].is_word and body[0].low in PREPOSITIONS:
+        obj = 1
+        while obj < verb_at and body[obj].is_word and body[obj].low in DETERMINERS | {"this", "late", "early"}:
+            obj += 1
+        if obj < verb_at - 1 and body[obj].kind in ("date", "name", "num"):
+            return body[: obj + 1], body[obj + 1 : verb_at]
+        # 'In his memoirs "Special Tasks" Sudoplatov says': the name just before the verb is the subject
+        k = verb_at - 1
+        while k > 0 and body[k].is_word and (body[k].low in ADVERBS or body[k].low.endswith("ly")):
+            k -= 1
+        last = body[k]
+        if (
+            last.kind == "name"
+            and not (isinstance(last.ref, Mention) and last.ref.possessive)
+            or last.is_word
+            and last.low in ("he", "she", "they")
+        ):
+            return body[:k], body[k:verb_at]  # the adverbs after the subject stay for the caller
+    return [], body[:verb_at]
+
+
+def clauses_of(segs: list[Segment]) -> list[Clause]:
+    clauses: list[Clause] = []
+    for si, seg in enumerate(segs):
+        if seg.kind not in ("clause", "sub", "rel"):
+            if seg.kind == "ptc" and si > 0 and _is_participle(seg.units[0]):
+                prev = segs[si - 1]
+                noun = _trailing_np(prev.units)
+                if noun:
+                    clauses.append(
+                        Clause(noun, None, seg.units[0], [], seg.units[1:], lead="ptc", segment=si, passive_of=noun)
+                    )
+            continue
+        body = seg.units
+        if seg.lead and body and body[0].low == seg.lead:
+            body = body[1:]
+        if seg.kind in ("sub", "rel") and body and body[0].low == seg.lead:
+            body = body[1:]
+        verb_at = next((i for i in range(len(body)) if _finite_at(body, i)), None)
+        if verb_at is None:
+            continue
+        intro, subject = _split_intro(body, verb_at)
+        adverbs: list[Unit] = []
+        while (
+            subject
+            and subject[-1].is_word
+            and (subject[-1].low in ADVERBS or subject[-1].low.endswith("ly") and len(subject[-1].low) > 4)
+        ):
+            adverbs.insert(0, subject.pop())
+        if not subject and seg.kind == "clause" and si > 0 and seg.lead in ("", "and", "but"):
+            # "Stalin, wielding his power like a club, expelled ...": the subject is an earlier segment
+            for prev in reversed(segs[:si]):
+                if prev.kind in ("clause", "sub", "rel"):
+                    break
+                if prev.kind == "np":  # the earliest one: later ones are appositions
+                    subject = prev.units
+        verb = body[verb_at]
+        aux = verb if verb.low in AUXILIARIES else None
+        rest = body[verb_at + 1 :]
+        if (
+            aux is None
+            and _is_participle(verb)
+            and any(u.low == "by" for u in rest[:3])
+            and (not subject or subject[0].is_word and subject[0].low in PREPOSITIONS)
+        ):
+            # "Under the New Economic Policy set in motion by Lenin": a participle, its noun before it
+            noun = _trailing_np(subject)
+            if noun:
+                clauses.append(Clause(noun, None, verb, adverbs, rest, intro, "ptc", si, passive_of=noun))
+            continue
+        if aux is None and _is_participle(verb) and rest and rest[0].low == "by" and subject:
+            clauses.append(Clause(subject, None, verb, adverbs, rest, intro, "ptc", si, passive_of=subject))
+            continue
+        object_np = None
+        later_aux = next(
+            (k for k, x in enumerate(rest) if x.is_word and x.low in ("would", "was", "were", "is", "had", "will")),
+            None,
+        )
+        if (
+            len(subject) >= 2
+            and subject[-1].kind == "name"
+            and subject[0].is_word
+            and subject[0].text[:1].islower() | (subject[0].low in ("one", "the", "a", "an"))
+            and later_aux is not None
+            and aux is None
+            and not any(x.is_word and x.low in PREPOSITIONS | RELATIVES for x in subject[:-1])
+        ):
+            # "One outcome Trotsky envisioned ... would be X": the main clause is the later verb's
+            clauses.append(
+                Clause(
+                    subject + [verb] + rest[:later_aux],
+                    rest[later_aux],
+                    None,
+                    [],
+                    rest[later_aux + 1 :],
+                    intro,
+                    seg.lead,
+                    si,
+                )
+            )
+        if (
+            len(subject) >= 2
+            and subject[-1].is_word
+            and subject[-1].low in ("he", "she", "they", "we")
+            and not any(x.is_word and x.low in PREPOSITIONS | RELATIVES for x in subject[:-1])
+        ):
+            # "events he would later chronicle": the noun is the verb's object, the pronoun its subject
+            object_np, subject = subject[:-1], subject[-1:]
+            nxt = next((k for k in range(len(rest)) if _finite_at(rest, k)), None)
+            if nxt is not None:
+                rest = rest[:nxt]
+        if seg.kind == "rel" and not subject and si > 0:
+            antecedent = _antecedent(segs, si, clauses)
+            if (
+                seg.lead == "whom"
+                and antecedent
+                and [u.low for u in segs[si - 1].units][-1:] not in (["by"], ["with"], ["to"], ["of"])
+            ):
+                object_np = antecedent  # "... member whom Stalin once opposed": Stalin opposed the member
+            elif seg.lead in ("who", "which") and antecedent:
+                subject = antecedent
+        elif (
+            seg.kind == "rel"
+            and seg.lead == "whom"
+            and si > 0
+            and [u.low for u in segs[si - 1].units][-1:] not in (["by"], ["with"], ["to"], ["of"])
+        ):
+            object_np = _antecedent(segs, si, clauses)
+        role_np = None
+        if (
+            seg.kind == "clause"
+            and verb_at == 0
+            and si >= 2
+            and segs[si - 1].kind == "np"
+            and len(segs[si - 1].units) == 1
+            and segs[si - 1].units[0].kind == "name"
+            and subject
+            and subject is not segs[si - 1].units
+        ):
+            role_np, subject = subject, segs[si - 1].units  # "Their other son, Sergei Sedov, had remained"
+        if (
+            aux is not None
+            and aux.low in _HAVE
+            and rest
+            and not _is_participle(rest[0])
+            and not (rest[0].low in ADVERBS and len(rest) > 1 and _is_participle(rest[1]))
+        ):
+            aux = None  # "had two sons": have as the main verb
+        runon = _run_on(rest) if aux is None else None
+        if runon is not None:
+            # "Operation Mother commenced Spanish communist Ramon Mercader was supposed to ...": a lost full stop
+            clauses.append(Clause(subject, None, verb, adverbs, [], intro, seg.lead, si))
+            clauses.append(Clause(rest[:runon], rest[runon], None, [], rest[runon + 1 :], [], "", si))
+            continue
+        clauses.append(
+            Clause(
+                subject,
+                aux,
+                None if aux else verb,
+                adverbs,
+                rest,
+                intro,
+                seg.lead,
+                si,
+                object_np=object_np,
+                role_np=role_np,
+            )
+        )
+    return clauses
+
+
+def _run_on(rest: list[Unit]) -> int | None:
+    """Index of a second finite verb whose subject is a name right after the first verb, if any."""
+    if len(rest) < 3 or not (rest[0].kind == "name" or rest[0].is_word and rest[0].text[:1].isupper()):
+        return None
+    for k in range(1, min(len(rest), 7)):
+        u = rest[k]
+        if u.is_word and u.low in ("was", "were", "had") and rest[k - 1].kind == "name":
+            head = rest[:k]
+            if any(x.is_word and x.low in PREPOSITIONS | DETERMINERS | CONJUNCTIONS for x in head):
+                return None
+            return k
+    return None
+
+
+def _antecedent(segs: list[Segment], si: int, clauses: list[Clause]) -> list[Unit]:
+    """What a relative pronoun stands for: the subject of a copula ('X was a member whom ...'), else the
+    noun phrase just before it."""
+    prev = next((c for c in reversed(clauses) if c.segment == si - 1), None)
+    if (
+        prev is not None
+        and prev.aux is not None
+        and prev.aux.low in _BE
+        and prev.subject
+        and prev.rest
+        and prev.rest[0].low in ("a", "an", "the")
+    ):
+        return prev.subject
+    return _trailing_np(segs[si - 1].units)
+
+
+def _trailing_np(units: list[Unit]) -> list[Unit]:
+    """The noun phrase a segment ends with ('... set up a Commission of Inquiry' -> 'a Commission of Inquiry')."""
+    out: list[Unit] = []
+    for u in reversed(units):
+        if (
+            u.kind == "name"
+            or u.kind == "num"
+            or (
+                u.is_word
+                and (
+                    u.low in DETERMINERS
+                    or u.low == "of"
+                    or not finite_verb_word(u)
+                    and u.low not in PREPOSITIONS | PRONOUNS
+                )
+            )
+        ):
+            out.insert(0, u)
+            if u.is_word and u.low in DETERMINERS:
+                break
+            continue
+        break
+    while out and out[0].low in ("of", "but", "and", "or"):
+        out.pop(0)
+    return out if any(u.kind == "name" or u.is_word and u.low not in DETERMINERS for u in out) else []
+
+
+def finite_verb_word(u: Unit) -> bool:
+    from .tokens import Tok
+
+    return finite_verb(Tok(u.text, u.start, u.end, "word")) or past_verb(Tok(u.text, u.start, u.end, "word"))
+
+
+def parse(p: Parsed) -> Parse:
+    units, parens = build_units(p)
+    segs = segments_of(units)
+    return Parse(p, units, segs, clauses_of(segs), parens)

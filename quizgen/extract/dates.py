@@ -1,0 +1,300 @@
+"""Dates in the forms history text uses -> a sortable `when` in the bank's formats.
+
+"On August 20, 1940" -> 1940-08-20, "in January 1924" -> 1924-01, "1924-1928" / "1923-25" -> 1924/1928,
+"in late 1927" -> 1927, "the 10th century" -> 10th century, "880s" -> 880s, "this day in 1928" -> 1928,
+"November 7" (no year) -> needs a year from its context, "44 BC" -> 44 BC.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import MONTHS, ORDINALS
+
+_MONTH = (
+    r"(?P<{n}>(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{n}>1\d{{3}}|20\d{{2}}|[1-9]\d{{2}}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b))"
+_ERA = r"(?:\s*(?P<era>BC|BCE|B\.C\.|AD|A\.D\.|CE))?"
+_QUAL = (
+    r"(?:(?P<qual>early|mid|middle|late|the end of|the beginning of|the start of|the summer of|"
+    r"the spring of|the autumn of|the fall of|the winter of|summer|spring|autumn|fall|winter|around|"
+    r"about|circa|c\.|ca\.)[\s-]+(?:of\s+)?)?"
+)
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    (
+        "mdy",
+        re.compile(
+            _WEEKDAY
+            + _MONTH.format(n="m")
+            + r"\s+"
+            + _DAY.format(n="d")
+            + r",?\s+"
+            + _YEAR.format(n="y")
+            + _ERA
+            + r"\b"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            _WEEKDAY
+            + r"(?:the\s+)?"
+            + _DAY.format(n="d")
+            + r"(?:\s+of)?\s+"
+            + _MONTH.format(n="m")
+            + r",?\s+"
+            + _YEAR.format(n="y")
+            + _ERA
+            + r"\b"
+        ),
+    ),
+    (
+        "range_md",
+        re.compile(
+            _MONTH.format(n="m")
+            + r"\s+"
+            + _DAY.format(n="d")
+            + r"\s*[-–]\s*"
+            + _DAY.format(n="d2")
+            + r",?\s+"
+            + _YEAR.format(n="y")
+            + r"\b"
+        ),
+    ),
+    (
+        "month_range",
+        re.compile(
+            r"(?:between\s+|from\s+)?"
+            + _MONTH.format(n="m")
+            + r"\s+"
+            + _YEAR.format(n="y")
+            + r"\s*(?:[-–]|to|and|until)\s*"
+            + _MONTH.format(n="m2")
+            + r"\s+"
+            + _YEAR.format(n="y2")
+            + r"\b"
+        ),
+    ),
+    ("my", re.compile(_QUAL + _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y") + _ERA + r"\b")),
+    ("md", re.compile(_WEEKDAY + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*[-–,]?\s*\d)")),
+    (
+        "dm",
+        re.compile(r"\b(?:the\s+)?" + _DAY.format(n="d") + r"(?:\s+of)?\s+" + _MONTH.format(n="m") + r"\b(?!,?\s+\d)"),
+    ),
+    (
+        "century",
+        re.compile(
+            r"\b(?:the\s+)?"
+            + _QUAL
+            + r"(?P<c>\d{1,2})(?:st|nd|rd|th)[\s-]+century"
+            + r"(?:\s+(?P<era>BC|BCE|B\.C\.|AD|CE))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "century_word",
+        re.compile(
+            r"\b(?:the\s+)?"
+            + _QUAL
+            + r"(?P<cw>"
+            + "|".join(sorted(ORDINALS, key=len, reverse=True))
+            + r")[\s-]+century(?:\s+(?P<era>BC|BCE|B\.C\.|AD|CE))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("year_range", re.compile(r"\bbetween\s+" + _YEAR.format(n="y") + r"\s+and\s+(?P<y2>1\d{3}|20\d{2})\b")),
+    (
+        "year_range",
+        re.compile(
+            r"\b(?:from\s+)?"
+            + _QUAL
+            + _YEAR.format(n="y")
+            + r"\s*(?:[-–/]|\s+to\s+|\s+until\s+)\s*(?P<y2>1\d{3}|20\d{2}|\d{2})"
+            r"(?![\d,.]\d)\b"
+        ),
+    ),
+    ("decade", re.compile(r"\b(?:the\s+)?" + _QUAL + r"(?P<dec>1\d{2}0|20[0-2]0|[1-9]\d0)['’]?s\b")),
+    ("year", re.compile(r"\b" + _QUAL + _YEAR.format(n="y") + _ERA + r"\b(?![-–,.]\d)")),
+    ("era_year", re.compile(r"\b(?P<era>AD|A\.D\.)\s+(?P<y>\d{1,4})\b")),
+    ("bc_year", re.compile(r"\b(?P<y>\d{1,4})\s*(?P<era>BC|BCE|B\.C\.)")),
+]
+
+# A four-digit number followed by one of these is a count, not a year: "1500 men", "2000 km".
+_COUNT_NOUN = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:men|people|soldiers|troops|years|miles|km|kilometres|kilometers|"
+    r"metres|meters|feet|pounds|dollars|ships|tons|tonnes|acres|hectares|copies|votes|"
+    r"members|workers|residents|deaths|casualties|prisoners|square|hours|days|units)\b"
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str  # the answer as written ("August 20, 1940", "late 1927", "1923-25")
+    when: str | None  # bank form; None when a year must come from the context ("November 7")
+    precision: str  # day | month | year | decade | century | range
+    month: int = 0
+    day: int = 0
+    vague: bool = False  # "around 1900", "early 1920s": lower confidence
+
+    @property
+    def year_text(self) -> str:
+        return self.when.split("-")[0] if self.when and self.precision in ("day", "month", "year") else ""
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _era_year(y: int, era: str | None) -> str:
+    if era and era.upper().startswith("B"):
+        return f"{y} BC"
+    return str(y) if y >= 1000 else f"{y:04d}"
+
+
+def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
+    g = m.groupdict()
+    qual = (g.get("qual") or "").lower()
+    vague = qual in ("around", "about", "circa", "c.", "ca.")
+    era = g.get("era")
+    s, e = m.start(), m.end()
+    answer = text[s:e].strip()
+    # "between 1924 and 1928" -> answer "1924 and 1928" reads badly: keep the range only
+    answer = re.sub(r"^(?:between|from|the)\s+", "", answer, flags=re.IGNORECASE)
+    if kind == "iso":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        return DateMatch(s, e, answer, f"{y}-{mo:02d}-{d:02d}", "day", mo, d)
+    if kind in ("mdy", "dmy"):
+        y, mo, d = int(g["y"]), _month(g["m"]), int(g["d"])
+        if not 1 <= d <= 31:
+            return None
+        if era and era.upper().startswith("B"):
+            return DateMatch(s, e, answer, f"{y} BC", "year", mo, d)
+        return DateMatch(s, e, answer, f"{y:04d}-{mo:02d}-{d:02d}", "day", mo, d)
+    if kind == "range_md":
+        y, mo = int(g["y"]), _month(g["m"])
+        d1, d2 = int(g["d"]), int(g["d2"])
+        if not (1 <= d1 < d2 <= 31):
+            return None
+        return DateMatch(s, e, answer, f"{y}-{mo:02d}-{d1:02d}/{y}-{mo:02d}-{d2:02d}", "range", mo, d1)
+    if kind == "month_range":
+        y1, y2 = int(g["y"]), int(g["y2"])
+        m1, m2 = _month(g["m"]), _month(g["m2"])
+        if (y1, m1) >= (y2, m2):
+            return None
+        return DateMatch(s, e, answer, f"{y1}-{m1:02d}/{y2}-{m2:02d}", "range")
+    if kind == "my":
+        y, mo = int(g["y"]), _month(g["m"])
+        if era and era.upper().startswith("B"):
+            return DateMatch(s, e, answer, f"{y} BC", "year", mo)
+        return DateMatch(s, e, answer, f"{y:04d}-{mo:02d}", "month", mo, vague=vague)
+    if kind in ("md", "dm"):
+        mo, d = _month(g["m"]), int(g["d"])
+        if not 1 <= d <= 31:
+            return None
+        return DateMatch(s, e, answer, None, "day", mo, d)
+    if kind in ("century", "century_word"):
+        n = int(g["c"]) if g.get("c") else ORDINALS[g["cw"].lower()]
+        if not 1 <= n <= 21:
+            return None
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        bc = " BC" if era and era.upper().startswith("B") else ""
+        return DateMatch(
+            s,
+            e,
+            re.sub(r"^the\s+", "", answer, flags=re.IGNORECASE),
+            f"{n}{suffix} century{bc}",
+            "century",
+            vague=bool(qual),
+        )
+    if kind == "year_range":
+        y1 = int(g["y"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if not y1 < y2 <= y1 + 200:
+            return None
+        return DateMatch(s, e, answer, f"{y1}/{y2}", "range", vague=vague)
+    if kind == "decade":
+        dec = int(g["dec"])
+        return DateMatch(
+            s, e, re.sub(r"^the\s+", "", answer, flags=re.IGNORECASE), f"{dec}s", "decade", vague=bool(qual)
+        )
+    if kind in ("year", "era_year", "bc_year"):
+        y = int(g["y"])
+        if kind == "year" and not era and _COUNT_NOUN.match(text, e):
+            return None
+        if y == 0 or (kind == "era_year" and y < 1):
+            return None
+        return DateMatch(s, e, answer, _era_year(y, era), "year", vague=vague)
+    return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in `text`, longest first where forms overlap, in order of position."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            dm = _build(kind, m, text)
+            if dm is None:
+                continue
+            if _in_number(text, dm.start, dm.end):
+                continue
+            taken.append((dm.start, dm.end))
+            found.append(dm)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _in_number(text: str, start: int, end: int) -> bool:
+    """'1,940 miners', '$1940', '1940.5' are numbers, not years."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end : end + 2]
+    return (
+        before in "$£€,."
+        and start > 1
+        and text[start - 2].isdigit()
+        or before in "$£€#"
+        or bool(re.match(r"[,.]\d", after))
+    )
+
+
+def with_year(dm: DateMatch, year: int) -> DateMatch:
+    """A month-day date completed with a year from its context."""
+    return DateMatch(
+        dm.start, dm.end, dm.text, f"{year:04d}-{dm.month:02d}-{dm.day:02d}", "day", dm.month, dm.day, dm.vague
+    )
+
+
+def accepted_forms(dm: DateMatch) -> list[str]:
+    """Other ways to write the same answer, for the quiz and for distractor exclusion."""
+    out: list[str] = []
+    if dm.when and dm.precision == "day" and re.match(r"^\d{4}-", dm.when):
+        y, mo, d = dm.when.split("-")
+        names = [k for k, v in MONTHS.items() if v == int(mo) and len(k) > 3]
+        if names:
+            month = names[0].capitalize()
+            out += [f"{month} {int(d)}, {int(y)}", f"{int(d)} {month} {int(y)}"]
+    elif dm.precision == "range" and dm.when and "/" in dm.when and re.fullmatch(r"\d+/\d+", dm.when):
+        a, b = dm.when.split("/")
+        out += [f"{a}-{b}", f"{a} to {b}"]
+    elif dm.precision == "decade" and dm.when:
+        out.append(dm.when)
+    elif dm.precision == "year" and dm.when and not dm.text.strip().isdigit():
+        out.append(dm.when)  # "late 1927" also accepts "1927"
+    elif dm.precision == "month" and dm.when:
+        y, mo = dm.when.split("-")
+        names = [k for k, v in MONTHS.items() if v == int(mo) and len(k) > 3]
+        if names:
+            out.append(f"{names[0].capitalize()} {int(y)}")
+    return [a for a in dict.fromkeys(out) if a.lower() != dm.text.lower()]

@@ -1,0 +1,515 @@
+"""Mentions -> canonical entities: typed (person, place, term, event, work), merged with their aliases.
+
+"Ramon Mercader", "Ramn Mercader" and "Mercader" become one person; "Leon Trotsky" and "Trotsky" too.
+Types come from votes: a name's head word ("Party", "Battle"), a role noun before or after it
+("Spanish communist X", "X, the famous philosopher"), the preposition before it ("in X"), ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..textnorm import fold, strip_accents
+from .lexicon import (
+    EVENT_HEADS,
+    FIRST_WORD_KINDS,
+    NAME_ADJECTIVES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    REPORTING,
+    ROLE_NOUNS,
+    TITLES,
+    WORK_FIRST_WORDS,
+    WORK_NOUNS,
+)
+from .names import Mention
+from .tokens import Tok, finite_verb
+
+KINDS = ("person", "place", "term", "event", "work", "other")
+_PLACE_PAREN = re.compile(r"\s*\((?:now|formerly|modern|today|present-day|then)\b", re.IGNORECASE)
+_PLACE_CUE_BEFORE = {
+    "in": 1.0,
+    "at": 1.0,
+    "near": 1.5,
+    "from": 0.7,
+    "into": 1.0,
+    "outside": 1.5,
+    "across": 1.0,
+    "throughout": 1.0,
+    "to": 0.4,
+    "towards": 0.7,
+    "toward": 0.7,
+}
+_MOTION_VERBS = {
+    "returned",
+    "moved",
+    "went",
+    "fled",
+    "travelled",
+    "traveled",
+    "sailed",
+    "came",
+    "emigrated",
+    "deported",
+    "exiled",
+    "sent",
+    "marched",
+    "retreated",
+    "escaped",
+    "transferred",
+    "journeyed",
+    "relocated",
+    "defected",
+    "move",
+    "return",
+    "go",
+    "flee",
+    "travel",
+    "sail",
+    "emigrate",
+    "migrated",
+    "immigrated",
+    "arrived",
+    "banished",
+    "expelled",
+    "withdrew",
+    "advanced",
+    "headed",
+    "exported",
+    "shipped",
+    "driven",
+    "taken",
+    "brought",
+    "invaded",
+    "annexed",
+    "settled",
+    # nouns of motion: "life sentence to Siberia", "his journey to Rome"
+    "sentence",
+    "exile",
+    "deportation",
+    "banishment",
+    "journey",
+    "trip",
+    "voyage",
+    "flight",
+    "emigration",
+    "escape",
+    "transfer",
+    "expedition",
+    "mission",
+    "road",
+    "route",
+}
+_SUBPLACE_HEADS = {
+    "battle",
+    "siege",
+    "university",
+    "treaty",
+    "city",
+    "kingdom",
+    "republic",
+    "capture",
+    "fall",
+    "sack",
+    "duke",
+    "king",
+    "queen",
+    "bishop",
+    "archbishop",
+    "earl",
+    "province",
+    "county",
+    "port",
+    "bay",
+    "isle",
+    "mayor",
+    "governor",
+    "council",
+    "colony",
+    "state",
+    "peace",
+    "congress",
+    "diet",
+    "edict",
+    "massacre",
+    "bombing",
+    "liberation",
+    "occupation",
+    "invasion",
+    "conquest",
+    "prince",
+    "princess",
+    "count",
+    "emperor",
+    "empress",
+    "archduke",
+    "earldom",
+    "duchy",
+    "principality",
+}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    count: int = 0
+    roles: list[tuple[str, float]] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    strength: float = 0.0  # the winning kind's votes: how sure the typing is
+    short: str = ""  # the form the documents use most ("Trotsky")
+
+    @property
+    def role(self) -> str | None:
+        if not self.roles:
+            return None
+        return max(self.roles, key=lambda r: (r[1], len(r[0])))[0]
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class _Form:
+    surfaces: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)
+    sentences: set[int] = field(default_factory=set)
+    roles: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(self.surfaces.values())
+
+    @property
+    def surface(self) -> str:
+        # the spelling that kept accents wins over a more frequent plain one
+        return max(self.surfaces.items(), key=lambda kv: (sum(ord(c) > 127 for c in kv[0]), kv[1]))[0]
+
+
+def name_key(text: str) -> str:
+    return re.sub(r"^the ", "", fold(text))
+
+
+def structural_kind(name: str) -> str | None:
+    """The kind a name's own words say: 'Battle of X' is an event, 'Red Army' a term."""
+    words = [w for w in re.split(r"[\s-]+", name.lower()) if w]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    while len(words) > 1 and re.fullmatch(r"[ivxlc]+|\d+", words[-1]):  # "World War II"
+        words = words[:-1]
+    if not words:
+        return None
+    head = words[-1].rstrip("'’")
+    first = words[0]
+    has_of = "of" in words
+    if has_of and first in WORK_FIRST_WORDS:
+        return "work"
+    if len(words) > 1 and first in FIRST_WORD_KINDS and not (head in ORG_HEADS or head in EVENT_HEADS):
+        return FIRST_WORD_KINDS[first]
+    for w in [first, head] if has_of else [head]:
+        if w in EVENT_HEADS:
+            return "event"
+        if w in ORG_HEADS:
+            return "term"
+        if w in PLACE_HEADS:
+            return "place"
+    if len(words) == 1 and re.search(r"(ism|ists?|ites?)$", head):
+        return "term"
+    if len(words) > 1 and first in NAME_ADJECTIVES:
+        return "place"
+    core = name.replace(".", "")
+    if 2 <= len(core) <= 6 and core.isupper():
+        return "term"
+    return None
+
+
+def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> Counter:
+    """How the sentence around a mention suggests its kind."""
+    votes: Counter = Counter()
+    if m.modifier:
+        return votes
+    sk = structural_kind(m.text)
+    words = m.text.split()
+    if sk:
+        # two plain words could still be a person called like a noun ("Robert Service")
+        votes[sk] += 2.5 if len(words) == 2 and sk in ("term", "event") else 3
+    if m.title:
+        votes["person"] += 3
+    prev = toks[m.t0 - 1] if m.t0 > 0 else None
+    prev2 = toks[m.t0 - 2] if m.t0 > 1 else None
+    nxt = toks[m.t1] if m.t1 < len(toks) else None
+    if m.text.startswith("The ") and not m.initial:
+        votes["work"] += 1.5
+    quoted = prev is not None and prev.text in '"“' and nxt is not None and nxt.text in '"”'
+    if quoted:
+        votes["work"] += 3
+    before = [t.low for t in toks[max(0, m.t0 - 4) : m.t0] if t.kind == "word"]
+    if any(w in WORK_NOUNS for w in before[-3:]) and any(
+        w in ("his", "her", "their", "its") or w.endswith("'s") for w in before
+    ):
+        votes["work"] += 2
+    elif any(w in ("famed", "famous", "book", "memoirs", "autobiography", "novel") for w in before[-2:]):
+        votes["work"] += 1.5
+    # "lieutenant-general of the NKVD Lyushkov": a role noun a few words before the name
+    back = toks[max(0, m.t0 - 5) : m.t0]
+    if (
+        back
+        and back[-1].is_cap
+        and any(t.low in ROLE_NOUNS and t.text[:1].islower() for t in back)
+        and all(t.low in ("of", "the") or t.is_cap or t.low in ROLE_NOUNS for t in back[-3:])
+    ):
+        votes["person"] += 1.5
+    if prev is not None and prev.kind == "word":
+        if prev.low in ROLE_NOUNS and prev.text[:1].islower():
+            votes["person"] += 2.5
+        elif prev.low in ("to", "into") and prev2 is not None and prev2.low in _MOTION_VERBS:
+            votes["place"] += 1.2  # "returned to Nikolayev", "defected to Japan"
+        elif prev.low in _PLACE_CUE_BEFORE:
+            votes["place"] += _PLACE_CUE_BEFORE[prev.low]
+        elif prev.low == "of" and prev2 is not None and prev2.low in PLACE_NOUNS:
+            votes["place"] += 2.5
+        elif (
+            prev.low == "by"
+            and prev2 is not None
+            and (prev2.low.endswith(("ed", "en")) or prev2.low in WORK_NOUNS or prev2.is_cap)
+        ):
+            votes["person"] += 2
+    # "Old Bolsheviks, such as Zinoviev and Kamenev": members of a group of people
+    if prev is not None and prev2 is not None and prev2.low == "such" and prev.low == "as" and m.t0 >= 3:
+        group = toks[m.t0 - 3] if toks[m.t0 - 3].text != "," else toks[m.t0 - 4] if m.t0 >= 4 else None
+        if group is not None and group.low.endswith("s") and (group.is_cap or group.low.rstrip("s") in ROLE_NOUNS):
+            votes["person"] += 1.5
+    if _PLACE_PAREN.match(sentence, m.end):
+        votes["place"] += 3
+    if prev is not None and prev.text == "(" and prev2 is not None and prev2.low in ("now", "formerly"):
+        votes["place"] += 3
+    if m.possessive and nxt is not None and nxt.low.strip(",") in ROLE_NOUNS:
+        votes["person"] += 1.5
+    if nxt is not None and not m.possessive:
+        if (
+            nxt.text == ","
+            or nxt.low in ("was", "is")
+            and m.t1 + 2 < len(toks)
+            and toks[m.t1 + 1].low in ("a", "an", "the")
+        ):
+            head = _apposition_head(toks, m.t1 + 1)
+            if head in ROLE_NOUNS:
+                votes["person"] += 2
+            elif head in PLACE_NOUNS:
+                votes["place"] += 2
+        elif finite_verb(nxt):
+            votes["person"] += 0.6 + (0.4 if has_he else 0)
+        elif nxt.low in REPORTING:  # "Sudoplatov says"
+            votes["person"] += 1
+    first_low = words[0].lower() if words else ""
+    if (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and w.replace("'", "").isalpha() for w in words)
+        and first_low not in NAME_ADJECTIVES
+        and first_low not in FIRST_WORD_KINDS
+        and first_low not in ORG_HEADS | EVENT_HEADS | PLACE_HEADS
+        and first_low != "the"
+        and not m.text.isupper()
+        and sk != "work"
+    ):
+        votes["person"] += 1
+    return votes
+
+
+def _apposition_head(toks: list[Tok], k: int) -> str | None:
+    """The head noun of the noun phrase starting at token k (up to a comma or a verb)."""
+    head = None
+    for t in toks[k : k + 8]:
+        if t.kind == "punct" or (t.kind == "word" and t.low in ("who", "which", "that", "whom", "whose")):
+            break
+        if t.kind == "word" and t.low == "of" and head:
+            break
+        if t.kind == "word" and finite_verb(t) and head:
+            break
+        if t.kind in ("word", "name"):
+            head = t.low.strip("'’")
+    return head
+
+
+class Registry:
+    """Collects mentions over all sentences; `resolve()` types and merges them into entities."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, _Form] = defaultdict(_Form)
+        self.acronyms: dict[str, str] = {}
+        self.coordinated: list[tuple[str, str]] = []
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+
+    def add(self, m: Mention, votes: Counter, sentence: int) -> None:
+        if m.modifier:
+            return
+        f = self.forms[name_key(m.text)]
+        f.surfaces[m.text] += 1
+        f.votes.update(votes)
+        f.sentences.add(sentence)
+
+    def add_coordination(self, a: str, b: str) -> None:
+        """'Stalin and Beria', 'Germany, Estonia, and Bulgaria': listed together, likely the same kind."""
+        self.coordinated.append((name_key(a), name_key(b)))
+
+    def add_role(self, name: str, role: str, weight: float) -> None:
+        key = name_key(name)
+        if key in self.forms:
+            self.forms[key].roles.append((role, weight))
+        ent = self._by_key.get(key)
+        if ent is not None and (role, weight) not in ent.roles:
+            ent.roles.append((role, weight))
+
+    def add_acronym(self, full: str, acronym: str) -> None:
+        self.acronyms[name_key(acronym)] = name_key(full)
+
+    def kind_of_form(self, key: str) -> str:
+        votes = self.forms[key].votes
+        if not votes:
+            return "other"
+        kind, score = votes.most_common(1)[0]
+        return kind if score >= 0.4 else "other"
+
+    def resolve(self) -> list[Entity]:
+        kinds = {key: self.kind_of_form(key) for key in self.forms}
+        for _ in range(3):  # "Germany, Estonia, and Bulgaria": the kind spreads along the list
+            for a, b in self.coordinated:
+                if a in self.forms and b in self.forms:
+                    for x, y in ((a, b), (b, a)):
+                        if (
+                            kinds[y] in ("person", "place")
+                            and self.forms[y].votes[kinds[y]] >= 1
+                            and self.forms[x].votes[kinds[y]] < 1
+                        ):
+                            self.forms[x].votes[kinds[y]] += 1
+            kinds = {key: self.kind_of_form(key) for key in self.forms}
+        parent: dict[str, str] = {key: key for key in self.forms}
+
+        def find(k: str) -> str:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        def union(a: str, b: str) -> None:  # b joins a's group
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+
+        multi = [k for k in self.forms if len(k.split()) > 1 and kinds[k] in ("person", "other")]
+        by_last: dict[str, list[str]] = defaultdict(list)
+        for k in multi:
+            by_last[k.split()[-1]].append(k)
+        # "Ramn Mercader" ~ "Ramon Mercader": same surname, first names one letter apart
+        for group in by_last.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if a.split()[:-1] and _near(a.split()[0], b.split()[0]) and len(a.split()) == len(b.split()):
+                        union(a, b)
+        persons_by_last: dict[str, set[str]] = defaultdict(set)
+        persons_by_first: dict[str, set[str]] = defaultdict(set)
+        for k in multi:
+            if kinds[k] == "person" or self.forms[k].votes["person"] > 0:
+                persons_by_last[k.split()[-1]].add(find(k))
+                persons_by_first[k.split()[0]].add(find(k))
+        for k in list(self.forms):
+            if len(k.split()) != 1 or kinds[k] in ("term", "event", "work"):
+                continue
+            owners = persons_by_last.get(k)
+            if owners and len(owners) == 1:
+                union(next(iter(owners)), k)
+                continue
+            if owners and len(owners) > 1:  # "Sedov": two Sedovs; the far more frequent one takes it
+                ranked = sorted(owners, key=lambda o: -self.forms[o].count)
+                if self.forms[ranked[0]].count >= 2 * self.forms[ranked[1]].count:
+                    union(ranked[0], k)
+                continue
+            firsts = {o for first, os in persons_by_first.items() if len(k) >= 5 and _near(first, k, 1) for o in os}
+            if len(firsts) == 1 and kinds[k] in ("person", "other") and k not in persons_by_last:
+                union(next(iter(firsts)), k)
+        for acr, full in self.acronyms.items():
+            if acr in self.forms and full in self.forms:
+                union(full, acr)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for k in self.forms:
+            groups[find(k)].append(k)
+        self.entities = []
+        self._by_key = {}
+        for keys in groups.values():
+            ent = self._entity(keys, kinds)
+            self.entities.append(ent)
+            for k in keys:
+                self._by_key[k] = ent
+        self.entities.sort(key=lambda e: -e.count)
+        return self.entities
+
+    def _entity(self, keys: list[str], kinds: dict[str, str]) -> Entity:
+        votes: Counter = Counter()
+        for k in keys:
+            votes.update(self.forms[k].votes)
+        kind = "other"
+        if votes:
+            top, score = votes.most_common(1)[0]
+            kind = top if score >= 0.4 else "other"
+        if any(len(k.split()) > 1 and kinds[k] == "person" for k in keys) and len(keys) > 1:
+            kind = "person"
+
+        def rank(k: str) -> tuple:
+            f = self.forms[k]
+            titled = k.split()[0] in TITLES
+            if kind == "person":
+                return (not titled, len(k.split()), f.count, sum(ord(c) > 127 for c in f.surface))
+            return (f.count, len(k), sum(ord(c) > 127 for c in f.surface))
+
+        ordered = sorted(keys, key=rank, reverse=True)
+        name = self.forms[ordered[0]].surface
+        aliases: list[str] = []
+        for k in sorted(keys, key=lambda k: -self.forms[k].count):
+            for s in self.forms[k].surfaces:
+                if s != name and fold(s) != fold(name) and s not in aliases:
+                    aliases.append(s)
+        plain = strip_accents(name)
+        if plain != name and plain not in aliases:
+            aliases.append(plain)
+        if kind not in ("person", "work"):  # "The Marx-Engels Institute" is listed as "Marx-Engels Institute"
+            bare = re.sub(r"^The\s+", "", name)
+            if bare != name:
+                aliases.append(name)
+                name = bare
+        ent = Entity(
+            name=name,
+            kind=kind,
+            aliases=aliases,
+            count=sum(self.forms[k].count for k in keys),
+            strength=votes[kind] if votes else 0.0,
+        )
+        for k in keys:
+            ent.roles.extend(self.forms[k].roles)
+            ent.sentences |= self.forms[k].sentences
+        return ent
+
+    def entity(self, text: str) -> Entity | None:
+        return self._by_key.get(name_key(text))
+
+
+def _near(a: str, b: str, max_dist: int = 1) -> bool:
+    """Equal after folding, or one edit apart (insert, delete or substitute one letter)."""
+    a, b = strip_accents(a).lower(), strip_accents(b).lower()
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > max_dist or min(len(a), len(b)) < 3:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= max_dist
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

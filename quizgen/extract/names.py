@@ -1,0 +1,202 @@
+"""Capitalised name sequences in a sentence ("mentions"), with the context that types them.
+
+A mention is a run of capitalised words joined by name connectors ("Union of Soviet Socialist
+Republics", "Trial of the Sixteen"). Sentence-initial ordinary words ("Shockingly,", "The") and
+proper adjectives used as modifiers ("Spanish communist") are told apart from names by how the word
+is used elsewhere in the documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    REPORTING,
+    ROLE_NOUNS,
+    SENTENCE_STARTERS,
+    STOPWORDS,
+    TITLES,
+)
+from .tokens import Tok, finite_verb, is_month, is_possessive, past_verb, possessive_stem
+
+CONNECTORS = {
+    "of",
+    "de",
+    "da",
+    "di",
+    "del",
+    "della",
+    "des",
+    "du",
+    "von",
+    "van",
+    "der",
+    "den",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "y",
+    "zu",
+    "ter",
+    "&",
+}
+
+
+@dataclass
+class Mention:
+    text: str  # the name as written, possessive 's removed
+    start: int  # character span in the sentence (without the possessive)
+    end: int
+    t0: int  # token span [t0, t1)
+    t1: int
+    possessive: bool = False
+    modifier: bool = False  # a proper adjective: "Spanish communist", "Soviet state"
+    title: str | None = None  # "General" in "General Grant"
+    initial: bool = False  # starts the sentence
+    entity: object = field(default=None, compare=False, repr=False)
+
+
+def _is_acronym(word: str) -> bool:
+    core = word.replace(".", "")
+    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
+
+
+def _name_word(tok: Tok) -> bool:
+    if not tok.is_cap or is_month(tok.text):
+        return False
+    # "Bolshevik-led", "Soviet-backed": a compound adjective, not part of a name
+    if "-" in tok.text and tok.text.rsplit("-", 1)[1][:1].islower():
+        return False
+    return tok.text != "I"
+
+
+def find_mentions(
+    toks: list[Tok], mid_caps: set[str], lower_vocab: set[str], skip: set[int] | None = None
+) -> list[Mention]:
+    """Mentions in a tokenized sentence. `mid_caps`: words seen capitalised inside sentences;
+    `lower_vocab`: words seen in lower case (so "Governmental" at a sentence start is not a name);
+    `skip`: token indices already taken (dates)."""
+    skip = skip or set()
+    first_word = next((k for k, t in enumerate(toks) if t.kind in ("word", "abbr", "num")), 0)
+    out: list[Mention] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if i in skip or not _name_word(tok):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not is_possessive(toks[j].text):
+            nxt = toks[j + 1]
+            if j + 1 in skip:
+                break
+            if _name_word(nxt):
+                j += 1
+                continue
+            if nxt.low in CONNECTORS and toks[j].kind != "punct":
+                k = j + 2
+                if k < n and toks[k].low == "the" and toks[k].text == "the":
+                    k += 1
+                if k < n and k not in skip and _name_word(toks[k]) and not toks[j].text.isupper():
+                    j = k
+                    continue
+            break
+        span = list(range(i, j + 1))
+        i = j + 1
+        initial = span[0] == first_word or (
+            span[0] > 0 and toks[span[0] - 1].text in "\"“‘'(" and span[0] - 1 <= first_word
+        )
+        if initial:
+            head = toks[span[0]]
+            stem = possessive_stem(head.text)
+            ordinary = (
+                head.low in SENTENCE_STARTERS
+                or stem.lower() in STOPWORDS
+                or head.low.endswith("ly")
+                or (stem not in mid_caps and stem.lower() in lower_vocab)
+            )
+            if ordinary:
+                span = span[1:]
+                while span and toks[span[0]].low in CONNECTORS | {"the"}:
+                    span = span[1:]
+            elif (
+                len(span) == 1
+                and stem not in mid_caps
+                and not (span[0] + 1 < n and past_verb(toks[span[0] + 1]) and stem.lower() not in lower_vocab)
+            ):
+                # a lone capitalised word we never see inside a sentence: most likely an ordinary word
+                # (unless a verb follows it, as in "Stalin fought ...")
+                continue
+        while span and toks[span[-1]].low in CONNECTORS | {"the"}:
+            span = span[:-1]
+        if not span:
+            continue
+        # "NKVD Lyushkov", "USSR Marshals Budyonny": an acronym modifying the name after it
+        if len(span) > 1 and _is_acronym(toks[span[0]].text) and not _is_acronym(toks[span[1]].text):
+            out.append(_mention(toks, [span[0]], initial, modifier=True))
+            span = span[1:]
+            initial = False
+        title = None
+        while (
+            len(span) > 1 and possessive_stem(toks[span[0]].low).rstrip("s") in TITLES and toks[span[1]].kind != "punct"
+        ):
+            title = toks[span[0]].text
+            span = span[1:]
+        if _shouting(toks, span):
+            continue
+        if len(span) == 1 and possessive_stem(toks[span[0]].low) in ROLE_NOUNS:
+            continue  # "Prosecutor-General", "President": a role word, not a name
+        m = _mention(toks, span, initial, title=title)
+        if len(span) == 1 and not m.possessive and span[-1] + 1 < n:
+            m.modifier = _modifies_next(toks[span[-1] + 1])
+        out.append(m)
+    return out
+
+
+def _mention(
+    toks: list[Tok], span: list[int], initial: bool, modifier: bool = False, title: str | None = None
+) -> Mention:
+    first, last = toks[span[0]], toks[span[-1]]
+    possessive = is_possessive(last.text)
+    end = last.end - (len(last.text) - len(possessive_stem(last.text)))
+    return Mention(
+        text="",
+        start=first.start,
+        end=end,
+        t0=span[0],
+        t1=span[-1] + 1,
+        possessive=possessive,
+        modifier=modifier,
+        title=title,
+        initial=initial,
+    )
+
+
+def _modifies_next(nxt: Tok) -> bool:
+    """'Spanish communist', 'Soviet state': a capitalised word directly before a lower-case noun."""
+    if nxt.kind != "word" or not nxt.text[:1].islower():
+        return False
+    w = nxt.low
+    if w in PREPOSITIONS or w in CONJUNCTIONS or w in STOPWORDS or finite_verb(nxt) or w.endswith("ly"):
+        return False
+    if w in REPORTING:  # "Sudoplatov says"
+        return False
+    return not w.endswith("ing")
+
+
+def _shouting(toks: list[Tok], span: list[int]) -> bool:
+    """'ERROR CREATE MATERIALIZED VIEW': upper-case runs are not names."""
+    upper = [toks[k] for k in span if toks[k].text.isupper() and len(toks[k].text) > 1]
+    return len(upper) >= 3
+
+
+def fill_text(mentions: list[Mention], sentence: str) -> list[Mention]:
+    for m in mentions:
+        m.text = sentence[m.start : m.end]
+    return mentions

@@ -1,0 +1,434 @@
+"""People: who did what (subject, object, agent of a passive) and who was what (roles).
+
+Roles come from appositions ("John Dewey, the famous Pragmatist philosopher", "Stalin's
+Prosecutor-General, Andrey Vyshinsky"), copulas ("X was a communist theorist") and role words
+written before a name ("Spanish communist Ramon Mercader").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Clause, Unit, _is_participle
+from .dates import DateMatch
+from .entities import Entity, Registry
+from .facts import SentenceFacts
+from .lexicon import DETERMINERS, PREPOSITIONS, REPORTING, ROLE_NOUNS
+from .morph import past_of_participle
+from .names import Mention
+from .questions import as_subject_question, entity_of, inverted, render, short_name, subject_text
+
+_POSS_PRONOUN = {"his", "her", "their"}
+
+
+def _person(u: Unit) -> Entity | None:
+    ent = entity_of(u)
+    if ent is not None and ent.kind == "person" and not (isinstance(u.ref, Mention) and u.ref.modifier):
+        return ent
+    return None
+
+
+def _people_in(units: list[Unit]) -> list[tuple[Unit, Entity]] | None:
+    """'A', 'A and B', 'A, B and C' when every item is a person; None otherwise."""
+    out: list[tuple[Unit, Entity]] = []
+    for k, u in enumerate(units):
+        if k % 2 == 0:
+            ent = _person(u)
+            if ent is None:
+                return None
+            out.append((u, ent))
+        elif u.low not in ("and", ","):
+            return None
+    return out or None
+
+
+def _answer(people: list[tuple[Unit, Entity]]) -> tuple[str, list[str], tuple[int, int]]:
+    if len(people) == 1:
+        u, ent = people[0]
+        return ent.name, [f for f in ent.forms if f != ent.name], (u.start, u.ref.end)  # type: ignore[union-attr]
+    names = [e.name for _, e in people]
+    shorts = [u.text for u, _ in people]
+    answer = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 2 else " and ".join(names)
+    accept = [" and ".join(shorts), " and ".join(reversed(shorts))]
+    first, last = people[0][0], people[-1][0]
+    return answer, accept, (first.start, last.ref.end)  # type: ignore[union-attr]
+
+
+def _date_tail(sf: SentenceFacts, clause: Clause) -> str:
+    """A fronted date ('On August 20, 1940, ...') moved to the end of a who-question."""
+    parts = [u for u in clause.intro if u.kind == "date"]
+    if not parts and clause.segment > 0:
+        seg = sf.p.segments[clause.segment - 1]
+        if seg.kind == "pp" and len(seg.units) == 2 and seg.units[1].kind == "date":
+            parts = seg.units[1:]
+            return f"{seg.units[0].low} {parts[0].text}"
+    if parts and clause.intro and clause.intro[0].is_word:
+        return f"{clause.intro[0].low} {parts[0].text}"
+    return ""
+
+
+def people_facts(sf: SentenceFacts) -> None:
+    for clause in sf.p.clauses:
+        if clause.lead in ("who", "which"):
+            _complement_person(sf, clause)
+        if clause.lead not in ("", "and", "but", "when", "after", "before", "while", "as", "ptc"):
+            continue
+        if not clause.passive:
+            _subject_person(sf, clause)
+            _object_person(sf, clause)
+            _complement_person(sf, clause)
+        _agent_person(sf, clause)
+
+
+def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
+    subj = clause.subject
+    if not subj or not clause.ok:
+        return
+    descriptors: list[Unit] = []
+    people = _people_in(subj)
+    if people is None and len(subj) > 1 and _person(subj[-1]) is not None:
+        descriptors = subj[:-1]
+        # "Spanish communist X", "lieutenant-general of the NKVD X"
+        if descriptors[0].is_word and descriptors[0].low in DETERMINERS | PREPOSITIONS:
+            return
+        if not all(
+            u.is_word
+            and u.text[:1].islower()
+            and (u.low not in DETERMINERS | PREPOSITIONS or u.low in ("of", "the"))
+            or u.kind == "name"
+            for u in descriptors
+        ):
+            return
+        if not any(u.low in ROLE_NOUNS for u in descriptors):
+            return
+        people = [(subj[-1], _person(subj[-1]))]  # type: ignore[list-item]
+    if people is None:
+        _such_as(sf, clause)
+        return
+    rest = [u for u in clause.rest if u.kind != "punct"]
+    if len(rest) < 2 and clause.aux is None:
+        return
+    if clause.verb is not None and clause.verb.low in REPORTING:
+        return  # "Who says that ...?": the claim is the fact, not who made it
+    if any(u.is_word and u.low in ("was", "were", "is", "are") for u in rest):
+        return  # a run-on ("Operation Mother commenced Spanish communist X was supposed to ...")
+    answer, accept, gap = _answer(people)
+    wh = f"Which {render(descriptors, sf.p)}" if descriptors else "Who"
+    q = as_subject_question(wh, clause, sf.p, set(), _date_tail(sf, clause))
+    conf = 0.75 if clause.aux is None or clause.aux.low not in ("was", "were", "is", "are") else 0.6
+    sf.add("person", q, answer, gap, conf, "person-subject", accept)
+
+
+def _complement_person(sf: SentenceFacts, clause: Clause) -> None:
+    """'commanders, who would later become USSR Marshals Budyonny and Voroshilov' -> 'Which ideologically
+    loyal commanders would later become USSR Marshals?'; 'the Napoleon figure was Stalin' -> 'Who was
+    the Napoleon figure?'"""
+    rest = clause.rest
+    if not clause.subject or not rest or clause.subject[-1].kind == "name" and clause.lead != "who":
+        return
+    k = len(rest)
+    while k > 0 and (rest[k - 1].kind == "name" or rest[k - 1].low in ("and", ",")):
+        k -= 1
+    people = _people_in(rest[k:]) if k < len(rest) else None
+    if people is None:
+        return
+    head = rest[:k]
+    verb_at = next((i for i, u in enumerate(head) if u.low in ("become", "became", "becomes")), None)
+    subject = render(clause.subject, sf.p)
+    wh = (
+        "Which"
+        if clause.subject[0].is_word
+        and clause.subject[0].text[:1].islower()
+        and clause.subject[0].low not in ("the", "a", "an", "this", "that")
+        else None
+    )
+    answer, accept, gap = _answer(people)
+    if verb_at is not None:
+        aux = clause.aux.text.lower() if clause.aux else ""
+        before = render(head[: verb_at + 1], sf.p)
+        title = render(head[verb_at + 1 :], sf.p)
+        lead = f"Which {subject}" if wh else "Who"
+        q = " ".join(x for x in (lead, aux, before, title) if x)
+        sf.add("person", q, answer, gap, 0.6, "person-complement", accept)
+    elif clause.aux is not None and clause.aux.low in ("was", "were", "is") and not head:
+        sf.add("person", f"Who {clause.aux.low} {subject}", answer, gap, 0.6, "person-complement", accept)
+
+
+def _such_as(sf: SentenceFacts, clause: Clause) -> None:
+    """'Old Bolsheviks, such as Zinoviev and Kamenev, stood accused ...' -> 'Which Old Bolsheviks stood
+    accused ...?'"""
+    segs = sf.p.segments
+    k = clause.segment
+    if k < 2 or segs[k - 1].kind != "np" or segs[k - 2].units is not clause.subject:
+        return
+    us = segs[k - 1].units
+    if len(us) < 3 or [u.low for u in us[:2]] != ["such", "as"]:
+        return
+    people = _people_in(us[2:])
+    if people is None or len(people) < 1:
+        return
+    answer, accept, gap = _answer(people)
+    q = as_subject_question(f"Which {render(clause.subject, sf.p)}", clause, sf.p, set())
+    sf.add("person", q, answer, gap, 0.65, "person-such-as", accept)
+
+
+def _object_person(sf: SentenceFacts, clause: Clause) -> None:
+    if not clause.ok or clause.object_np:
+        return
+    rest = clause.rest
+    k = 0
+    if clause.aux is not None:
+        if clause.aux.low not in ("had", "has", "have"):
+            return
+        while k < len(rest) and (_is_participle(rest[k]) or rest[k].low == "and"):
+            k += 1
+        if k == 0:
+            return
+    elif clause.verb is None or clause.verb.low in ("was", "were"):
+        return
+    end = k
+    while end < len(rest) and (rest[end].kind == "name" or rest[end].low in ("and", ",")):
+        end += 1
+    if end > k and rest[end - 1].low in ("and", ","):
+        return  # "Trotsky and his followers": the object is more than the person
+    people = _people_in(rest[k:end]) if end > k else None
+    if people is None:
+        return
+    if end < len(rest) and rest[end].low == "of":
+        return  # "the inner circle of Trotsky": not the object itself
+    subj = subject_text(clause, sf.p, sf.ctx)
+    if subj is None:
+        return
+    drop = {id(u) for u in rest[k:end]}
+    body = inverted(clause, sf.p, subj[0], drop)
+    if body is None:
+        return
+    answer, accept, gap = _answer(people)
+    sf.add("person", f"Whom {body}", answer, gap, 0.65 * subj[1] * sf.pronoun_factor(clause), "person-object", accept)
+
+
+def _agent_person(sf: SentenceFacts, clause: Clause) -> None:
+    """'a Commission of Inquiry, chaired by John Dewey' -> 'Who chaired the Commission of Inquiry?';
+    'he was exiled by his chief rival in government, Joseph Stalin' -> 'By whom was Trotsky exiled?'"""
+    rest = clause.rest
+    by = next((k for k, u in enumerate(rest) if u.low == "by"), None)
+    if by is None:
+        return
+    after = rest[by + 1 :]
+    target: Unit | None = None
+    k = 0
+    while (
+        k < len(after)
+        and (
+            after[k].is_word
+            and after[k].text[:1].islower()
+            or after[k].kind == "name"
+            and isinstance(after[k].ref, Mention)
+            and after[k].ref.modifier
+        )
+        and after[k].low not in ("in", "on", "at", "during", "with")
+    ):
+        k += 1
+    if (
+        k < len(after)
+        and _person(after[k]) is not None
+        and k + 1 >= len(after) - 0
+        or k < len(after)
+        and _person(after[k]) is not None
+        and after[k + 1].kind in ("date", "punct")
+    ):
+        target = after[k]
+    elif clause.segment + 1 < len(sf.p.segments):
+        nxt = sf.p.segments[clause.segment + 1]
+        if nxt.kind == "np" and len(nxt.units) == 1 and _person(nxt.units[0]) is not None:
+            target = nxt.units[0]
+    if target is None:
+        return
+    ent = _person(target)
+    assert ent is not None
+    gap = (target.start, target.ref.end)  # type: ignore[union-attr]
+    accept = [f for f in ent.forms if f != ent.name]
+    if clause.passive and clause.verb is not None and clause.passive_of:
+        noun = render(clause.passive_of, sf.p)
+        noun = re.sub(r"^(?:a|an)\s+", "the ", noun)
+        before_by = render(rest[:by], sf.p)
+        q = f"Who {past_of_participle(clause.verb.text)} {before_by} {noun}"
+        sf.add("person", q, ent.name, gap, 0.75, "person-agent", accept)
+        return
+    if clause.aux is None or clause.aux.low not in ("was", "were") or not clause.ok:
+        return
+    subj = subject_text(clause, sf.p, sf.ctx)
+    if subj is None:
+        return
+    drop = {id(u) for u in rest[by:]}
+    body = inverted(clause, sf.p, subj[0], drop)
+    if body is None:
+        return
+    tail = _date_tail(sf, clause)
+    sf.add(
+        "person",
+        f"By whom {body} {tail}",
+        ent.name,
+        gap,
+        0.7 * subj[1] * sf.pronoun_factor(clause),
+        "person-agent",
+        accept,
+    )
+
+
+# ---------------------------------------------------------------------- roles
+
+
+def roles(sf: SentenceFacts, registry: Registry) -> None:
+    units = sf.p.units
+    segs = sf.p.segments
+    for si, seg in enumerate(segs):
+        us = seg.units
+        # "NAME, ROLE-NP,": the segment after a segment that ends with a person
+        if seg.kind == "np" and si > 0 and segs[si - 1].units and us[0].kind != "name":
+            prev_last = segs[si - 1].units[-1]
+            role_units = us[1:] if us[0].low in ("and",) else us
+            people = _trailing_people(segs[si - 1].units)
+            if people and _role_head(role_units):
+                _role(sf, registry, people, role_units, 0.7, "role-apposition")
+                continue
+            if prev_last.kind == "name" and _person(prev_last) is None and _role_head(role_units):
+                continue
+        # "ROLE-NP, NAME": a lone person after a segment ending in a role noun phrase
+        if len(us) == 1 and _person(us[0]) is not None and si > 0:
+            role_units = _trailing_role(segs[si - 1].units)
+            if role_units:
+                _role(sf, registry, [(us[0], _person(us[0]))], role_units, 0.7, "role-apposition")  # type: ignore[list-item]
+        if seg.kind == "np" and us[0].low == "and" and us[-1].kind == "name" and _person(us[-1]) is not None:
+            role_units = us[1:-1]
+            if _role_head(role_units):
+                _role(sf, registry, [(us[-1], _person(us[-1]))], role_units, 0.7, "role-apposition")  # type: ignore[list-item]
+    for k, u in enumerate(units):
+        ent = _person(u)
+        if ent is None:
+            continue
+        pre = _premodifier(units, k)
+        if pre:
+            registry.add_role(u.ref.text, render(pre, sf.p, lower_first=True), 0.5)  # type: ignore[union-attr]
+    for clause in sf.p.clauses:
+        if clause.aux is None or clause.aux.low not in ("was", "is") or not clause.rest:
+            continue
+        people = _people_in(clause.subject)
+        if people is None or len(people) != 1 or clause.rest[0].low not in ("a", "an", "the"):
+            continue
+        role_units = [u for u in clause.rest if u.kind != "punct"]
+        if _role_head(role_units):
+            _role(sf, registry, people, role_units, 0.55, "role-copula")
+
+
+def _role_head(units: list[Unit]) -> bool:
+    words = [u.low for u in units if u.is_word or u.kind == "name"]
+    if not words or len(words) > 16:
+        return False
+    head = None
+    for w in words:
+        if w in ("of", "in", "at", "for", "from", "during", "who", "which", "whose", "with"):
+            break
+        head = w
+    return head is not None and (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS)
+
+
+def _trailing_people(units: list[Unit]) -> list[tuple[Unit, Entity]] | None:
+    k = len(units)
+    while k > 0 and (units[k - 1].kind == "name" or units[k - 1].low == "and"):
+        k -= 1
+    return _people_in(units[k:]) if k < len(units) else None
+
+
+def _trailing_role(units: list[Unit]) -> list[Unit] | None:
+    """'... by his chief rival in government' -> 'his chief rival in government'."""
+    k = len(units) - 1
+    while k >= 0:
+        u = units[k]
+        if u.is_word and (u.low in DETERMINERS or u.low.endswith("'s")) and u.low not in ("that", "this"):
+            break
+        if u.kind == "name" and isinstance(u.ref, Mention) and u.ref.possessive:
+            break
+        if u.kind == "date" or (
+            u.is_word and u.low in ("was", "were", "is", "by", "and") and k < len(units) - 1 and u.low != "and"
+        ):
+            return None
+        k -= 1
+    if k < 0:
+        return None
+    role = units[k:]
+    return role if _role_head(role[1:] if role[0].is_word else role) or _role_head(role) else None
+
+
+def _premodifier(units: list[Unit], k: int) -> list[Unit]:
+    """'Spanish communist Ramon Mercader' -> 'Spanish communist'."""
+    j = k - 1
+    out: list[Unit] = []
+    while j >= 0:
+        u = units[j]
+        modifier_name = u.kind == "name" and isinstance(u.ref, Mention) and u.ref.modifier
+        if (
+            (
+                u.is_word
+                and u.text[:1].islower()
+                and u.low not in DETERMINERS | PREPOSITIONS - {"of"}
+                and not u.low.endswith(("'s", "ly"))
+            )
+            or modifier_name
+            or (u.low == "the" and out and out[0].low == "of")
+        ):
+            out.insert(0, u)
+            j -= 1
+            continue
+        break
+    while out and out[0].low in ("of", "the"):
+        out.pop(0)
+    if not out or out[-1].low not in ROLE_NOUNS:
+        return []
+    if any(u.kind == "word" and u.low in ("was", "were", "is", "and", "by", "had") for u in out):
+        return []
+    return out
+
+
+def _role(
+    sf: SentenceFacts,
+    registry: Registry,
+    people: list[tuple[Unit, Entity]],
+    role_units: list[Unit],
+    conf: float,
+    rule: str,
+) -> None:
+    role = render(role_units, sf.p, lower_first=True)
+    role = re.sub(r"\s+", " ", role).strip(" ,;")
+    if re.match(r"^(?:their|its|our|my|your)\s", role, re.IGNORECASE):
+        return
+    m = re.match(r"^(his|her)\s", role)
+    if m:  # "his chief rival": whose? the clause's subject
+        clause = next((c for c in sf.p.clauses if c.subject and c.ok), None)
+        subj = subject_text(clause, sf.p, sf.ctx) if clause else None
+        if not subj or not _looks_pronoun_free(subj[0]):
+            return
+        role = f"{subj[0]}'s {role[m.end() :]}"
+    for u, _ent in people:
+        registry.add_role(u.ref.text, role, conf)  # type: ignore[union-attr]
+    if len(role.split()) < 2 and not re.search(r"[A-Z]", role):
+        return
+    specific = bool(re.search(r"[A-Z]|\bof\b|'s\b", role)) or len(role.split()) >= 3
+    if not specific:
+        return
+    answer, accept, gap = _answer(people)
+    verb = "were" if len(people) > 1 else "was"
+    if len(people) > 1:
+        role = re.sub(r"^(?:a|an)\s+", "the ", role)
+    sf.add("person", f"Who {verb} {role}", answer, gap, conf, rule, accept)
+
+
+def _looks_pronoun_free(text: str) -> bool:
+    return not re.match(r"^(?:he|she|it|they|this)\b", text, re.IGNORECASE)
+
+
+def is_date_unit(u: Unit) -> bool:
+    return u.kind == "date" and isinstance(u.ref, DateMatch)
+
+
+__all__ = ["people_facts", "roles", "short_name"]

@@ -1,0 +1,216 @@
+"""Documents -> a candidates bank: read, clean, find facts, merge, give stable ids."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..bank import Bank, DocSource, Fact, Person, Source, Work
+from ..textnorm import fold
+from .analysis import Analysis, analyse
+from .clauses import parse
+from .documents import Document, read_document, slugify
+from .entities import Entity
+from .facts import SentenceFacts
+from .ids import assign_ids
+from .people import people_facts, roles
+from .questions import Candidate, Context, entity_of
+from .terms import number_facts, term_facts
+from .works import FoundWork, work_facts
+
+Progress = Callable[[int], None]
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+@dataclass
+class ExtractResult:
+    bank: Bank
+    sentences: int = 0
+    dropped: Counter = field(default_factory=Counter)
+    words: int = 0
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(f.kind for f in self.bank.facts)
+
+    def summary(self) -> str:
+        counts = self.counts
+        by_kind = ", ".join(f"{n} {k}" for k, n in counts.most_common())
+        dropped = sum(self.dropped.values())
+        docs = len(self.bank.sources)
+        return (
+            f"{len(self.bank.facts)} candidates ({by_kind or 'none'}) from {docs} document"
+            f"{'s' if docs != 1 else ''}, {self.sentences} sentences ({dropped} dropped: "
+            + ", ".join(f"{n} {k}" for k, n in self.dropped.most_common())
+            + ")"
+        )
+
+
+def read_documents(paths: list[str | Path]) -> list[Document]:
+    docs: list[Document] = []
+    keys: set[str] = set()
+    for path in paths:
+        key = slugify(Path(path).stem)
+        base, n = key, 2
+        while key in keys:
+            key, n = f"{base}-{n}", n + 1
+        keys.add(key)
+        docs.append(read_document(path, key))
+    return docs
+
+
+def extract(
+    paths: list[str | Path], bank_id: str | None = None, title: str | None = None, progress: Progress | None = None
+) -> ExtractResult:
+    """Read documents and return their candidate facts as a bank (nothing is written)."""
+    docs = read_documents(paths)
+    return extract_docs(docs, bank_id, title, progress)
+
+
+def extract_docs(
+    docs: list[Document], bank_id: str | None = None, title: str | None = None, progress: Progress | None = None
+) -> ExtractResult:
+    analysis = analyse(docs, progress)
+    _set_short_names(analysis)
+    candidates: list[Candidate] = []
+    catalogue: dict[str, FoundWork] = {}
+    central = _central_people(analysis)
+    last_person: dict[str, tuple[Entity, int]] = {}
+    years: dict[str, list[tuple[int, int]]] = {}
+    kept = analysis.kept()
+    step = max(1, len(kept) // 50)
+    for n, p in enumerate(kept):
+        s = p.sentence
+        if progress and n % step == step - 1:
+            progress(step)
+        for m in _YEAR.finditer(s.fixed):
+            years.setdefault(s.doc, []).append((n, int(m.group(1))))
+        if s.stance != "fact":
+            continue
+        pa = parse(p)
+        prev = last_person.get(s.doc)
+        if prev is not None and n - prev[1] <= 4:
+            ctx = Context(prev[0], n - prev[1] <= 1)
+        else:
+            ctx = Context(central.get(s.doc), False)
+        hint = _year_hint(years.get(s.doc, []), n)
+        sf = SentenceFacts(pa, ctx, hint)
+        sf.dates()
+        sf.places()
+        people_facts(sf)
+        roles(sf, analysis.registry)
+        term_facts(sf)
+        number_facts(sf)
+        work_facts(sf, analysis.registry, catalogue)
+        candidates.extend(sf.out)
+        for c in pa.clauses:
+            ent = entity_of(c.subject[-1]) if c.subject and len(c.subject) <= 4 else None
+            if ent is not None and ent.kind == "person":
+                last_person[s.doc] = (ent, n)
+                break
+    bank = _bank(docs, analysis, _dedupe(candidates), catalogue, bank_id, title)
+    dropped = Counter(s.topic for s in analysis.sentences if s.topic not in ("ok", "heading"))
+    dropped.update(f"{s.stance}" for s in analysis.sentences if s.topic == "ok" and s.stance != "fact")
+    return ExtractResult(
+        bank, sum(1 for s in analysis.sentences if s.topic != "heading"), dropped, sum(d.words for d in docs)
+    )
+
+
+def _year_hint(years: list[tuple[int, int]], n: int) -> int | None:
+    """A year for 'November 7' from this sentence or the two before it."""
+    near = [y for k, y in years if n - 2 <= k <= n]
+    return near[-1] if near else None
+
+
+def _set_short_names(analysis: Analysis) -> None:
+    counts: dict[int, Counter] = {}
+    for p in analysis.parsed.values():
+        for m in p.mentions:
+            ent = m.entity
+            if isinstance(ent, Entity):
+                counts.setdefault(id(ent), Counter())[m.text] += 1
+    for ent in analysis.registry.entities:
+        c = counts.get(id(ent))
+        ent.short = c.most_common(1)[0][0] if c else ent.name  # type: ignore[attr-defined]
+
+
+def _central_people(analysis: Analysis) -> dict[str, Entity]:
+    per_doc: dict[str, Counter] = {}
+    for p in analysis.kept():
+        for m in p.mentions:
+            ent = m.entity
+            if isinstance(ent, Entity) and ent.kind == "person":
+                per_doc.setdefault(p.sentence.doc, Counter())[id(ent)] += 1
+    by_id = {id(e): e for e in analysis.registry.entities}
+    return {doc: by_id[c.most_common(1)[0][0]] for doc, c in per_doc.items() if c}
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per question, and per (kind, answer, sentence): the most confident wins."""
+    best: dict[str, Candidate] = {}
+    order: list[str] = []
+    for c in candidates:
+        key = fold(c.question)
+        if key not in best:
+            best[key] = c
+            order.append(key)
+        elif c.confidence > best[key].confidence:
+            best[key] = c
+    out: list[Candidate] = []
+    seen: dict[tuple[str, str, int, str], Candidate] = {}
+    for key in order:
+        c = best[key]
+        k2 = (c.kind, fold(c.answer), c.sentence.index, c.rule.split("-")[0])
+        if k2 in seen and seen[k2].rule == c.rule:
+            if c.confidence > seen[k2].confidence:
+                out[out.index(seen[k2])] = c
+                seen[k2] = c
+            continue
+        seen[k2] = c
+        out.append(c)
+    return out
+
+
+def _bank(
+    docs: list[Document],
+    analysis: Analysis,
+    candidates: list[Candidate],
+    catalogue: dict[str, FoundWork],
+    bank_id: str | None,
+    title: str | None,
+) -> Bank:
+    first = docs[0]
+    bank = Bank(id=bank_id or slugify(Path(first.path).stem), title=title or first.title)
+    for d in docs:
+        bank.sources[d.key] = DocSource(file=d.path, title=d.title)
+    ids = assign_ids([(c.kind, c.answer, c.question, c.when, c.sentence.text) for c in candidates])
+    for fid, c in zip(ids, candidates, strict=True):
+        bank.facts.append(
+            Fact(
+                id=fid,
+                kind=c.kind,
+                question=c.question,
+                answer=c.answer,
+                accept=c.accept,
+                when=c.when,
+                cloze=c.cloze,
+                source=Source(c.sentence.doc, c.sentence.text),
+                confidence=c.confidence,
+                status="candidate",
+            )
+        )
+    kept = {p.sentence.index for p in analysis.kept()}
+    answered = {fold(f.answer) for f in bank.facts}
+    for ent in analysis.registry.entities:
+        if ent.kind != "person" or not ent.sentences & kept:
+            continue
+        if not (ent.role or fold(ent.name) in answered or ent.count >= 2):
+            continue
+        aliases = [a for a in ent.aliases if fold(a) != fold(ent.name)]
+        bank.people.append(Person(ent.name, aliases, ent.role))
+    for w in catalogue.values():
+        bank.works.append(Work(w.title, w.author, w.year))
+    return bank

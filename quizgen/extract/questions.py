@@ -1,0 +1,290 @@
+"""Clause -> natural question: "Mercader fatally struck Trotsky on August 20, 1940" ->
+"When did Mercader fatally strike Trotsky?". Also the candidate record every fact kind produces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..textnorm import fold
+from .clauses import Clause, Parse, Unit, _is_participle
+from .entities import Entity
+from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, PREPOSITIONS, STOPWORDS
+from .morph import PARTICIPLE_TO_PAST, PAST_TO_BASE, base_of_past
+from .names import Mention
+from .sentences import Sentence
+
+_DANGLING = (
+    PREPOSITIONS
+    | CONJUNCTIONS
+    | DETERMINERS
+    | {"that", "which", "who", "whom", "to", "as", "than", "not", "also", "then"}
+)
+_PLURAL_DET = {"these", "those", "many", "several", "both", "two", "three", "some"}
+
+
+@dataclass
+class Candidate:
+    kind: str
+    question: str
+    answer: str
+    sentence: Sentence
+    gap: tuple[int, int]  # the answer's span in sentence.fixed, for the cloze
+    confidence: float
+    accept: list[str] = field(default_factory=list)
+    when: str | None = None
+    tags: list[str] = field(default_factory=list)
+    note: str | None = None
+    rule: str = ""
+
+    @property
+    def cloze(self) -> str:
+        s, e = self.gap
+        text = self.sentence.fixed
+        return (text[:s] + "{{" + text[s:e] + "}}" + text[e:]).strip()
+
+
+@dataclass
+class Context:
+    """What a question builder may need beyond the clause: who 'he' is, how to name an entity."""
+
+    he: Entity | None = None  # the person a 'he'/'she' subject most likely is
+    he_certain: bool = False  # named in this or the previous sentence
+
+
+def short_name(ent: Entity) -> str:
+    """How the documents usually call an entity ('Trotsky' rather than 'Leon Trotsky')."""
+    return getattr(ent, "short", None) or ent.name
+
+
+def entity_of(u: Unit) -> Entity | None:
+    if u.kind == "name" and isinstance(u.ref, Mention) and isinstance(u.ref.entity, Entity):
+        return u.ref.entity
+    return None
+
+
+def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
+    """The units as text, keeping the sentence's own spacing between neighbours."""
+    text = parse.text
+    out: list[str] = []
+    prev: Unit | None = None
+    index = {id(u): k for k, u in enumerate(parse.units)}
+    for u in units:
+        piece = u.text
+        if lower_first and u.first and u.kind == "word" and piece[:1].isupper() and not piece.isupper():
+            piece = piece[:1].lower() + piece[1:]
+        if prev is not None:
+            gap = text[prev.end : u.start]
+            adjacent = index.get(id(u), -1) == index.get(id(prev), -9) + 1
+            out.append(gap if adjacent and gap.strip() == "" else "" if u.text in ",;:" else " ")
+        out.append(piece)
+        prev = u
+    return "".join(out).strip()
+
+
+def tidy(question: str) -> str:
+    """Capitalise, drop dangling words and stray punctuation, end with one question mark."""
+    q = re.sub(r"\s+", " ", question).strip()
+    q = re.sub(r"\s+([,;:.!?])", r"\1", q)
+    q = re.sub(r"[\"“”]", "", q)
+    q = q.rstrip(" ,;:.!?—–-")
+    q = re.sub(r",\s*,", ",", q)
+    return q[:1].upper() + q[1:] + "?"
+
+
+def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
+    """The subject as the question should name it, and a confidence factor (pronouns cost)."""
+    subj = clause.subject
+    if not subj:
+        return None
+    if len(subj) == 1 and subj[0].is_word and subj[0].low in ("he", "she"):
+        # the person an earlier clause of this sentence named is the likeliest 'he'
+        for c in parse.clauses:
+            if c is clause:
+                break
+            ent = entity_of(c.subject[-1]) if c.subject and len(c.subject) <= 4 else None
+            if ent is not None and ent.kind == "person":
+                return short_name(ent), 1.0
+        if ctx.he is None:
+            return None
+        return short_name(ctx.he), 1.0 if ctx.he_certain else 0.65
+    if (
+        any(
+            u.is_word and u.low in ("it", "they", "this", "these", "those", "which", "one", "we", "i", "you")
+            for u in subj[:1]
+        )
+        and len(subj) == 1
+    ):
+        return None
+    # "Spanish communist Ramon Mercader" -> "Ramon Mercader": the descriptor is a role, not part of the name
+    last = subj[-1]
+    if (
+        entity_of(last) is not None
+        and entity_of(last).kind == "person"
+        and len(subj) > 1
+        and all(
+            u.is_word and u.text[:1].islower() or u.kind == "name" and isinstance(u.ref, Mention) and u.ref.modifier
+            for u in subj[:-1]
+        )
+        and subj[0].low not in DETERMINERS
+    ):
+        return last.text, 1.0
+    return render(subj, parse), 1.0
+
+
+def plural(units: list[Unit]) -> bool:
+    if not units:
+        return False
+    if any(u.is_word and u.low == "and" for u in units):
+        return True
+    head = units[0]
+    if head.is_word and head.low in _PLURAL_DET or head.kind == "num" and head.text not in ("1", "one"):
+        return True
+    last = units[-1]
+    return last.kind in ("word", "name") and last.low.endswith("s") and not last.low.endswith(("ss", "us", "is"))
+
+
+def base_verb(word: str) -> str | None:
+    w = word.lower()
+    if w in PARTICIPLE_TO_PAST:
+        past = PARTICIPLE_TO_PAST[w]
+        return PAST_TO_BASE.get(past, base_of_past(past))
+    return base_of_past(w)
+
+
+def rest_units(clause: Clause, drop: set[int], parse: Parse, limit: int = 18) -> list[Unit]:
+    """The clause after its verb, without the answer's phrase, cut to a readable length."""
+    out: list[Unit] = []
+    for u in clause.rest:
+        if id(u) in drop:
+            continue
+        out.append(u)
+    if len(out) > limit:
+        cut = next(
+            (
+                k
+                for k in range(8, len(out))
+                if out[k].is_word and out[k].low in ("that", "which", "who", "while", "because") or out[k].text in ",;"
+            ),
+            limit,
+        )
+        out = out[:cut]
+    while out and (out[-1].is_word and out[-1].low in _DANGLING or out[-1].kind == "punct"):
+        out.pop()
+    return out
+
+
+def _coordinated_bases(units: list[Unit], parse: Parse) -> str:
+    """'and resumed life' -> 'and resume life' after 'did': coordinated past verbs take the base form."""
+    pieces = render(units, parse)
+    words = pieces.split(" ")
+    for k in range(len(words) - 1):
+        if words[k] in ("and", "or") and k + 1 < len(words):
+            j = k + 1
+            while j < len(words) - 1 and (
+                words[j].endswith("ly") or words[j] in ("always", "never", "later", "also", "then", "soon")
+            ):
+                j += 1
+            w = words[j]
+            if w.islower() and (w.endswith("ed") or w in PAST_TO_BASE) and w not in STOPWORDS:
+                base = base_verb(w)
+                if base:
+                    words[j] = base
+    return " ".join(words)
+
+
+def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | None:
+    """'did Trotsky secure permission to move to France' (no wh-word yet); None if not possible."""
+    rest = rest_units(clause, drop, parse)
+    adverbs = render(clause.adverbs, parse) if clause.adverbs else ""
+    if clause.passive:
+        aux = "were" if plural(clause.subject) else "was"
+        verb = clause.verb.text if clause.verb else ""
+        body = [aux, subj, adverbs, verb, render(rest, parse)]
+    elif clause.aux is not None:
+        aux = clause.aux.low
+        if aux == "had" and rest and _is_participle(rest[0]):
+            base = base_verb(rest[0].text)  # "had met and married" -> "did meet and marry"
+            if not base:
+                return None
+            body = ["did", subj, adverbs, base, _coordinated_bases(rest[1:], parse)]
+        elif (
+            aux in ("had", "has", "have")
+            and rest
+            and rest[0].low in ("already", "long", "never", "just")
+            and len(rest) > 1
+            and _is_participle(rest[1])
+        ):
+            base = base_verb(rest[1].text)
+            body = [
+                "did",
+                subj,
+                adverbs,
+                render(rest[:1], parse),
+                base or rest[1].text,
+                _coordinated_bases(rest[2:], parse),
+            ]
+        elif clause.object_np and rest:
+            # "would later chronicle [events] in ...": the object goes back after the verb
+            k = next(
+                (
+                    i
+                    for i, u in enumerate(rest)
+                    if u.is_word and u.low not in ("later", "also", "then", "never", "soon", "not")
+                ),
+                0,
+            )
+            body = [
+                aux,
+                subj,
+                adverbs,
+                render(rest[: k + 1], parse),
+                render(clause.object_np, parse),
+                render(rest[k + 1 :], parse),
+            ]
+        else:
+            body = [aux, subj, adverbs, render(rest, parse)]
+    elif clause.verb is not None:
+        base = base_verb(clause.verb.text)
+        if not base or clause.verb.low in AUXILIARIES - {"had", "has", "have", "did", "does", "do"}:
+            return None
+        if clause.object_np:
+            obj = render(clause.object_np, parse)
+            body = ["did", subj, adverbs, base, obj, _coordinated_bases(rest, parse)]
+        else:
+            body = ["did", subj, adverbs, base, _coordinated_bases(rest, parse)]
+    else:
+        return None
+    return " ".join(b for b in body if b)
+
+
+def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], tail: str = "") -> str | None:
+    """'Who fatally struck Trotsky with an ice pick?': the answer was the subject."""
+    rest = render(rest_units(clause, drop, parse), parse)
+    adverbs = render(clause.adverbs, parse) if clause.adverbs else ""
+    if clause.passive:
+        aux = "were" if wh.lower().startswith("which") and plural(clause.subject) else "was"
+        verb = clause.verb.text if clause.verb else ""
+        body = [wh, aux, adverbs, verb, rest, tail]
+    elif clause.aux is not None:
+        body = [wh, clause.aux.text.lower(), adverbs, rest, tail]
+    elif clause.verb is not None:
+        body = [wh, adverbs, clause.verb.text.lower(), rest, tail]
+    else:
+        return None
+    return " ".join(b for b in body if b)
+
+
+def mentions_answer(question: str, answers: list[str]) -> bool:
+    """Does the question give its own answer away?"""
+    fq = f" {fold(question)} "
+    for a in answers:
+        fa = fold(a)
+        if fa and len(fa) >= 2 and f" {fa} " in fq:
+            return True
+    return False
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", fold(text)) if w not in STOPWORDS and len(w) > 2]

@@ -1,0 +1,93 @@
+"""Repairs that need the document's names: lost accents and letters, lost possessive apostrophes.
+
+Never invent: a spelling is only replaced by another spelling the documents themselves use
+("Ramn Mercader" -> "Ramon Mercader" because "Ramon Mercader" occurs), and "Trotskys" only becomes
+"Trotsky's" when "Trotsky" is a name and the word stands where a possessive stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..textnorm import strip_accents
+from .names import Mention
+from .tokens import Tok, finite_verb
+
+_VOWELS = set("aeiouy")
+
+
+def letter_repairs(runs: list[list[str]]) -> dict[str, str]:
+    """From multi-word names, map a damaged spelling to the intact one used with the same neighbours.
+
+    `runs`: the words of each name mention. 'Ramn' -> 'Ramon' when both precede 'Mercader';
+    'Ramon' -> 'Ramón' when 'Ramón' occurs with the same neighbours.
+    """
+    slots: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for words in runs:
+        if len(words) < 2:
+            continue
+        for p, w in enumerate(words):
+            context = tuple(x if k != p else "_" for k, x in enumerate(words))
+            slots[context][w] += 1
+    out: dict[str, str] = {}
+    for variants in slots.values():
+        if len(variants) < 2:
+            continue
+        names = sorted(variants, key=lambda w: (-sum(ord(c) > 127 for c in w), -variants[w]))
+        for a in names:
+            for b in names:
+                if a == b or a in out:
+                    continue
+                if _damaged_form_of(a, b):
+                    out[a] = b
+    return out
+
+
+def _damaged_form_of(a: str, b: str) -> bool:
+    """Is `a` the word `b` with an accent or one letter (an accented vowel, usually) lost?"""
+    if strip_accents(a) == strip_accents(b):
+        return a == strip_accents(a) and b != strip_accents(b)
+    if len(b) != len(a) + 1 or len(a) < 3:
+        return False
+    for i, ch in enumerate(b):
+        if b[:i] + b[i + 1 :] == a:
+            return ch.lower() in _VOWELS or ord(ch) > 127 or ch in "'’"
+    return False
+
+
+def possessive_candidates(mentions: list[tuple[list[Tok], list[Mention]]], name_words: set[str]) -> set[str]:
+    """Capitalised words like 'Trotskys' that are a known name plus a lost apostrophe."""
+    out: set[str] = set()
+    for toks, ms in mentions:
+        for m in ms:
+            words = m.text.split()
+            last = words[-1]
+            if m.possessive or not last.endswith("s") or len(last) < 4:
+                continue
+            stem = last[:-1]
+            if stem not in name_words:
+                continue
+            nxt = toks[m.t1] if m.t1 < len(toks) else None
+            plural_impossible = re.search(r"[^aeiou]y$", stem) is not None  # "Armys": plural is "Armies"
+            if len(words) > 1 and not plural_impossible:
+                continue
+            if nxt is not None and (finite_verb(nxt) or nxt.kind == "punct") and not plural_impossible:
+                continue
+            out.add(last)
+    return out
+
+
+def apply_repairs(text: str, letters: dict[str, str], possessives: set[str]) -> str:
+    if not letters and not possessives:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in letters:
+            return letters[word]
+        if word in possessives:
+            return word[:-1] + "'s"
+        return word
+
+    return re.sub(r"\b[^\W\d_][\w]*\b", fix, text)

@@ -1,0 +1,143 @@
+"""Which sentences are the document's own prose: boilerplate cues, and a topic model of the document.
+
+Two filters. Cues catch web furniture whatever the topic ("cookies", "sign up", "this answer", a
+question ending in "?"). The topic model is the document's own: its central entities (names that
+recur) and central vocabulary (content words that recur); a sentence sharing nothing with either is
+off-topic ("Do I need a thermal expansion tank...", an SQL error message).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..textnorm import fold
+from .lexicon import BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
+from .sentences import Sentence
+
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b")
+_BOILER_RE = re.compile(
+    "|".join(
+        (r"(?<![\w-])" if b[0].isalnum() else "") + re.escape(b) + (r"(?![\w-])" if b[-1].isalnum() else "")
+        for b in sorted(BOILERPLATE, key=len, reverse=True)
+    )
+)
+# "I demand ..." after a dash is speech the sentence reports; "if you read X" is the generic you.
+_SPEECH = re.compile(r"\s—\s*(?=I\b)[^—]*")
+_GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
+_VERBISH = re.compile(
+    r"\b(?:[a-z]{3,}ed|was|were|is|are|had|has|have|became|began|did|made|took|led|fought|"
+    r"won|lost|put|set|let|cut|hit|cast|shot|got|sat|wrote|said|went|came|gave|held|left|met|ran|saw|sent|stood|struck|told|"
+    r"became|broke|brought|built|chose|drew|fell|fled|found|grew|kept|knew|rose|sold|"
+    r"spoke|spent|swore|taught|thought|threw|understood|wore|will|would|can|could|may|"
+    r"might|must|shall|should|[a-z]{3,}s)\b"
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem good enough for overlap: 'Victorians' ~ 'Victoria', 'revolutionary' ~ 'revolution'."""
+    w = word.strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w[:7] if len(w) > 7 else w.rstrip("s") if len(w) > 4 else w
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(fold(text)) if w not in STOPWORDS}
+
+
+def cue_topic(s: Sentence) -> str:
+    """Classify by surface cues alone: boilerplate | question | fragment | ok."""
+    text = s.fixed.strip()
+    low = text.lower()
+    if _BOILER_RE.search(low) or _SHOUT.search(text) or "@" in text:
+        return "boilerplate"
+    if text.endswith("?") or text.endswith("?)") or re.search(r"\?[\"”']?$", text):
+        return "question"
+    words = text.split()
+    if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "\"“'‘":
+        return "fragment"  # starts mid-sentence: a scraping remnant
+    if len(words) < 4 or not _VERBISH.search(text):
+        return "fragment"
+    if len(words) < 8 and re.search(r"\b(?:of|the|a|for|to|and|by)\W*$", low):
+        return "fragment"
+    if text[-1:] not in ".!\"”'’)" and len(words) < 8:
+        return "fragment"
+    return "ok"
+
+
+def stance(s: Sentence) -> str:
+    """fact | hedged | opinion: only `fact` sentences give candidates."""
+    text = _GENERIC_YOU.sub(" ", _SPEECH.sub(" ", _QUOTED.sub(" ", s.fixed)))
+    low = text.lower()
+    # "I", "we", "my" (but "My Life" inside a sentence is a title, not the writer speaking)
+    words = set(re.findall(r"(?<![\w'])(?:I|[a-z']+)(?![\w'])", text))
+    first = re.match(r"\W*([A-Za-z']+)", text)
+    if first:
+        words.add(first.group(1).lower())
+    if words & (FIRST_SECOND_PERSON | {"I"}):
+        return "opinion"
+    if _HEDGE_RE.search(low):
+        return "hedged"
+    if s.fixed.rstrip().endswith("!") and len(s.fixed.split()) < 12:
+        return "opinion"
+    if re.match(r"^(?:and|but|so|which|because|or)\b", low):
+        return "hedged"
+    return "fact"
+
+
+class TopicModel:
+    """Central entities and vocabulary of one document, from its own non-boilerplate sentences."""
+
+    def __init__(self, sentences: list[Sentence], names: dict[int, set[str]]):
+        self.n = max(1, len(sentences))
+        self.df: Counter = Counter()
+        self.name_df: Counter = Counter()
+        self.stems: dict[int, set[str]] = {}
+        for s in sentences:
+            st = content_stems(s.fixed)
+            self.stems[s.index] = st
+            self.df.update(st)
+            self.name_df.update(names.get(s.index, set()))
+        # "central": recurs in the document (at least twice, and in the top part of its vocabulary)
+        min_df = 2 if self.n < 400 else max(2, int(self.n * 0.004))
+        self.central_names = {k for k, c in self.name_df.items() if c >= min_df}
+        ranked = [w for w, c in self.df.most_common() if c >= min_df]
+        self.central_words = set(ranked[: max(40, int(math.sqrt(self.n) * 12))])
+
+    def score(self, s: Sentence, names: set[str]) -> float:
+        """How much a sentence shares with the document's centre (0: nothing)."""
+        own = self.stems.get(s.index) or content_stems(s.fixed)
+        shared_names = len(names & self.central_names)
+        # a word counts only if it recurs elsewhere: a sentence cannot make itself central
+        shared_words = sum(1 for w in own if w in self.central_words and self.df[w] >= 2)
+        return 2.0 * shared_names + shared_words
+
+    def on_topic(self, s: Sentence, names: set[str]) -> bool:
+        own = self.stems.get(s.index) or content_stems(s.fixed)
+        score = self.score(s, names)
+        if names & self.central_names:
+            return True
+        # long sentences need more shared vocabulary than short ones to count as on-topic
+        need = 2 if len(own) <= 10 else 3
+        return score >= need
+
+
+def classify(sentences: Iterable[Sentence], names: dict[int, set[str]]) -> None:
+    """Set `topic` (off-topic by the document's own topic model) on sentences that passed the cues."""
+    by_doc: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        if s.topic == "ok":
+            by_doc.setdefault(s.doc, []).append(s)
+    for doc_sentences in by_doc.values():
+        if len(doc_sentences) < 8:
+            continue  # too little text to know its topic: keep it all
+        model = TopicModel(doc_sentences, names)
+        for s in doc_sentences:
+            if not model.on_topic(s, names.get(s.index, set())):
+                s.topic = "offtopic"

@@ -1,0 +1,235 @@
+"""Works: titles of books and memoirs with their authors and years.
+
+"Trotsky's Results and Prospects (1906)", "his autobiography, My Life", 'his memoirs "Special Tasks"',
+"his famed History of the Russian Revolution", "Stalin: A biography by Robert Service".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..textnorm import fold
+from .entities import Entity, Registry
+from .facts import SentenceFacts
+from .lexicon import WORK_NOUNS
+from .questions import entity_of, inverted, short_name, subject_text
+
+_CONNECT = r"(?:and|of|the|in|on|a|an|to|for|at|by|with|from|without|de|la|le|or)"
+_TITLE = rf"(?:The\s+|A\s+|An\s+)?[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z0-9][\w'’-]*)*"
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+_NOUNS = "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
+_ADJ = (
+    r"(?:famed|famous|celebrated|acclaimed|classic|great|monumental|seminal|best-known|influential|last|"
+    r"first|final|major|short|long|three-volume|two-volume|unfinished|posthumous|own)"
+)
+
+_PATTERNS = [
+    # Trotsky's Results and Prospects (1906)
+    (
+        "poss_year",
+        re.compile(
+            rf"\b(?P<owner>{_NAME}(?:'s|’s)|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<title>{_TITLE})\s*"
+            rf"\((?P<year>\d{{4}})\)"
+        ),
+    ),
+    # his autobiography, My Life / his memoirs "Special Tasks"
+    (
+        "poss_noun",
+        re.compile(
+            rf"\b(?P<owner>{_NAME}(?:'s|’s)|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_ADJ}\s+)?"
+            rf"(?P<noun>{_NOUNS}),?\s+[\"“]?(?P<title>{_TITLE})[\"”]?"
+        ),
+    ),
+    # his famed History of the Russian Revolution
+    (
+        "poss_adj",
+        re.compile(
+            rf"\b(?P<owner>{_NAME}(?:'s|’s)|[Hh]is|[Hh]er|[Tt]heir)\s+{_ADJ}\s+"
+            rf"(?P<title>{_TITLE})"
+        ),
+    ),
+    # The Revolution Betrayed and Stalin by Trotsky / Stalin: A biography by Robert Service
+    ("by", re.compile(rf"(?P<title>{_TITLE}(?::\s+[A-Z][^,;:]*?)?)\s+by\s+(?P<author>{_NAME})")),
+    # outlined in The Revolution Betrayed
+    (
+        "in_the",
+        re.compile(
+            rf"(?<=[a-z,] )(?:in|from|of)\s+(?P<title>The\s+[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)*"
+            rf"[A-Z][\w'’-]*)*)"
+        ),
+    ),
+    # a book called / entitled / titled X
+    ("called", re.compile(rf"\b(?P<noun>{_NOUNS})\s+(?:called|entitled|titled|named)\s+[\"“]?(?P<title>{_TITLE})")),
+]
+_CUE = re.compile(rf"\b(?:read|reads|wrote|written|write|published|book|books|{_NOUNS})\b", re.IGNORECASE)
+
+
+@dataclass
+class FoundWork:
+    title: str
+    author: str | None
+    year: str | None
+    noun: str | None
+    start: int  # title span in the sentence
+    end: int
+    author_span: tuple[int, int] | None
+
+
+def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity | None, str | None]:
+    owner = re.sub(r"(?:'s|’s)$", "", owner)
+    if owner.lower() in ("his", "her", "their"):
+        clause = next((c for c in sf.p.clauses if c.ok and c.subject), None)
+        if clause is None:
+            return None, None
+        subj = subject_text(clause, sf.p, sf.ctx)
+        if subj is None:
+            return None, None
+        ent = registry.entity(subj[0]) or (sf.ctx.he if subj[0] == (sf.ctx.he and short_name(sf.ctx.he)) else None)
+        if ent is None or ent.kind != "person":
+            return None, None
+        return ent, None
+    ent = registry.entity(owner)
+    if ent is None or ent.kind != "person":
+        return None, None
+    return ent, owner
+
+
+def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
+    text = sf.s.fixed
+    found: list[FoundWork] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if kind in ("by",) and not (
+                _CUE.search(text[: m.start()]) or ":" in m.group("title") or m.group("title").startswith("The ")
+            ):
+                continue
+            titles = [(m.group("title"), m.start("title"))]
+            if kind == "by" and " and " in m.group("title"):
+                t0 = m.start("title")
+                titles = []
+                for part in re.split(r"\s+and\s+", m.group("title")):
+                    titles.append((part, text.index(part, t0)))
+                    t0 = titles[-1][1] + len(part)
+            author_ent: Entity | None = None
+            author_span = None
+            if "owner" in m.groupdict() and m.group("owner"):
+                author_ent, surface = _author(sf, registry, m.group("owner"))
+                if surface:
+                    author_span = (m.start("owner"), m.start("owner") + len(surface))
+            elif "author" in m.groupdict() and m.group("author"):
+                author_ent = registry.entity(m.group("author"))
+                if author_ent is not None and author_ent.kind != "person":
+                    author_ent = None
+                author_span = (m.start("author"), m.end("author"))
+            for title, start in titles:
+                title = title.strip()
+                end = start + len(title)
+                if any(s < end and start < e for s, e in taken) or len(title) < 3:
+                    continue
+                ent = registry.entity(title)
+                if ent is not None and ent.kind in ("person", "place") and kind not in ("by", "poss_noun"):
+                    continue
+                if ent is not None and ent.kind in ("term",) and kind not in ("poss_noun", "poss_year"):
+                    continue
+                if kind == "in_the" and ent is not None and ent.kind != "work":
+                    continue
+                taken.append((start, end))
+                found.append(
+                    FoundWork(
+                        title,
+                        author_ent.name if author_ent else None,
+                        m.groupdict().get("year"),
+                        m.groupdict().get("noun"),
+                        start,
+                        end,
+                        author_span,
+                    )
+                )
+    return found
+
+
+def work_facts(sf: SentenceFacts, registry: Registry, catalogue: dict[str, FoundWork]) -> None:
+    for w in find_works(sf, registry):
+        key = fold(w.title)
+        known = catalogue.get(key)
+        if known is None:
+            catalogue[key] = w
+        else:
+            known.author = known.author or w.author
+            known.year = known.year or w.year
+        gap = (w.start, w.end)
+        accept = [re.sub(r"^(?:The|A|An)\s+", "", w.title)] if re.match(r"^(?:The|A|An)\s", w.title) else []
+        author_ent = registry.entity(w.author) if w.author else None
+        author_name = short_name(author_ent) if author_ent else w.author
+        if w.author and not w.author_span and author_ent is not None:
+            # "his memoirs": the author is named elsewhere in the sentence
+            for form in sorted(author_ent.forms, key=len, reverse=True):
+                m = re.search(rf"\b{re.escape(form)}\b", sf.s.fixed)
+                if m:
+                    w.author_span = (m.start(), m.end())
+                    break
+        if w.author and w.author_span:
+            a_accept = [f for f in author_ent.forms if f != w.author] if author_ent else []
+            sf.add("work", f"Who wrote {w.title}", w.author, w.author_span, 0.75, "work-author", a_accept)
+        if w.noun and author_name:
+            noun = w.noun.lower()
+            sf.add("work", f"What is the title of {author_name}'s {noun}", w.title, gap, 0.75, "work-title", accept)
+        elif w.year and author_name:
+            sf.add("work", f"Which work by {author_name} appeared in {w.year}", w.title, gap, 0.75, "work-year", accept)
+        else:
+            _work_in_clause(sf, w, gap, accept)
+        if w.year:
+            ystart = sf.s.fixed.find(w.year, w.end)
+            who = f"{author_name}'s " if author_name else ""
+            if ystart >= 0:
+                sf.add(
+                    "date",
+                    f"In what year did {who}{w.title} appear",
+                    w.year,
+                    (ystart, ystart + len(w.year)),
+                    0.75,
+                    "work-date",
+                    when=w.year,
+                )
+
+
+def _work_in_clause(sf: SentenceFacts, w: FoundWork, gap: tuple[int, int], accept: list[str]) -> None:
+    """'events he would later chronicle in his famed History of ...' -> 'In which work would Trotsky
+    later chronicle events?'"""
+    unit = next((u for u in sf.p.units if u.start <= w.start < u.end), None)
+    if unit is None:
+        return
+    clause = sf.clause_with(unit)
+    if clause is None or not clause.ok or not any(x is unit for x in clause.rest):
+        return
+    idx = next(i for i, x in enumerate(clause.rest) if x is unit)
+    j = idx - 1
+    while (
+        j >= 0
+        and clause.rest[j].is_word
+        and clause.rest[j].text[:1].islower()
+        and clause.rest[j].low not in ("in", "from", "of", "through", "by")
+    ):
+        j -= 1
+    if j < 0 or clause.rest[j].low not in ("in", "from", "through"):
+        return
+    subj = subject_text(clause, sf.p, sf.ctx)
+    if subj is None:
+        return
+    drop = {id(x) for x in clause.rest[j : idx + 1]}
+    body = inverted(clause, sf.p, subj[0], drop)
+    if body:
+        sf.add(
+            "work",
+            f"{clause.rest[j].low.capitalize()} which work {body}",
+            w.title,
+            gap,
+            0.6 * subj[1] * sf.pronoun_factor(clause),
+            "work-clause",
+            accept,
+        )
+
+
+__all__ = ["FoundWork", "entity_of", "find_works", "work_facts"]
