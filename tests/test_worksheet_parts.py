@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from quizgen.mcsets import build_mc_sets
 from quizgen.textnorm import fold_loose
 from quizgen.when import parse_when
 from quizgen.worksheet.context import SIZES, build_plan, parse_sections
+from quizgen.worksheet.fonts import harfbuzz_subsetting, with_small_fonts
 from quizgen.worksheet.labels import event_label, format_when
 from quizgen.worksheet.render import Templates, blanks, letter
 from quizgen.worksheet.timeline import LINE, bank_timeline, layout
@@ -233,3 +235,23 @@ def test_stylesheet_gets_the_paper_size_and_a_bad_paper_is_an_error() -> None:
     assert Templates().stylesheet("letter").rstrip().endswith("@page { size: letter; }")
     with pytest.raises(InputError, match="unknown paper 'a5'"):
         Templates().stylesheet("a5")
+
+
+# ---------------------------------------------------------------- cut-down fonts
+
+
+@pytest.mark.skipif(harfbuzz_subsetting() or not shutil.which("fc-match"),
+                    reason="only made when WeasyPrint subsets with fontTools and fontconfig can find DejaVu")
+def test_small_fonts_are_listed_first_and_italics_only_when_asked() -> None:
+    css = 'body { font-family: "DejaVu Serif", serif; }'
+    plain = with_small_fonts(css, ["Plain text, \u00e9t\u00e9."])
+    assert plain.count("@font-face") == 2 and "font-style: italic" not in plain
+    assert 'font-family: "quizgen DejaVu Serif", "DejaVu Serif", serif;' in plain
+    assert "DejaVu Sans" not in plain, "only the families the stylesheet names"
+    with_em = with_small_fonts(css, ["<p><em>slanted</em></p>"])
+    assert with_em.count("@font-face") == 4 and "font-style: italic" in with_em
+
+
+def test_stylesheets_without_dejavu_are_left_alone() -> None:
+    css = 'body { font-family: "Some Other Face", serif; }'
+    assert with_small_fonts(css, ["text"]) == css

@@ -20,6 +20,7 @@ from ..atomic import write_bytes, write_text
 from ..bank import Bank
 from ..errors import InputError
 from .context import Plan, build_plan
+from .fonts import with_small_fonts
 from .pdf import render_pdfs
 from .render import PAPER, Templates
 from .timeline import bank_timeline
@@ -100,7 +101,8 @@ def write_worksheets(bank: Bank, out_dir: str | Path, versions: int, questions: 
     copies = [templates.render(d.template, **{**d.context, "inline_css": Markup(css)}) for d in docs] if html else []
     base_url = str(bank.path.parent) if bank.path else None
     written: list[Path] = []
-    for doc, pdf in zip(docs, render_pdfs(htmls, css, base_url, progress), strict=True):
+    pdf_css = with_small_fonts(css, htmls)
+    for doc, pdf in zip(docs, render_pdfs(htmls, pdf_css, base_url, progress), strict=True):
         write_bytes(doc.path, pdf)
         written.append(doc.path)
     for doc, text in zip(docs, copies, strict=False):
