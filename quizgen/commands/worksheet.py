@@ -17,14 +17,14 @@ SECTION_NAMES = ("mc", "cloze", "matching", "timeline", "short")
                     "<deck>-key.pdf with every version's answers, their source quotes and a timeline. "
                     "The same --seed gives the same test (and the same questions as `quizgen mc`).")
 @bank_argument
-@click.option("-n", "--versions", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("-n", "--versions", type=click.IntRange(1, 702), default=1, show_default=True,
               help="How many versions (A, B, C, ...) with shuffled questions and options.")
 @click.option("-q", "--questions", type=click.IntRange(min=1), default=20, show_default=True,
               help="Multiple-choice questions per version.")
 @click.option("--seed", type=int, help="Seed for the choice and order of questions (printed when chosen for you).")
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("worksheets"),
-              show_default=True, help="Folder to write the PDFs into.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out/worksheets"), show_default=True, help="Folder to write the PDFs into.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
 @click.option("--sections", default=",".join(SECTION_NAMES), show_default=True,
               help="Which sections, in this order (comma-separated).")
 @click.option("--title", help="Title printed on the sheets (default: the bank's title).")
@@ -34,14 +34,15 @@ SECTION_NAMES = ("mc", "cloze", "matching", "timeline", "short")
 @click.option("--study-sheet", is_flag=True, help="Also write <deck>-study.pdf: the timeline and all the facts.")
 @click.option("--word-bank/--no-word-bank", default=True, show_default=True,
               help="List the fill-in-the-blank answers in a box above the sentences.")
-@click.option("--tags", help="Only facts with one of these tags (comma-separated).")
-@click.option("--kinds", help=f"Only facts of these kinds (comma-separated: {', '.join(KINDS)}).")
+@click.option("--tags", multiple=True, help="Only facts with one of these tags (comma-separated or repeated).")
+@click.option("--kinds", multiple=True, help=f"Only facts of these kinds ({', '.join(KINDS)}).")
 def command(bank: Path, versions: int, questions: int, seed: int | None, out_dir: Path, paper: str,
             sections: str, title: str | None, template_dir: Path | None, html: bool, study_sheet: bool,
-            word_bank: bool, tags: str | None, kinds: str | None) -> None:
+            word_bank: bool, tags: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     from ..worksheet import write_worksheets
 
-    kind_list = split_csv(kinds)
+    tag_list = [t for v in tags for t in split_csv(v)]
+    kind_list = [k for v in kinds for k in split_csv(v)]
     unknown = [k for k in kind_list if k not in KINDS]
     if unknown:
         raise InputError(f"--kinds: unknown kind {unknown[0]!r} (kinds: {', '.join(KINDS)})")
@@ -54,7 +55,7 @@ def command(bank: Path, versions: int, questions: int, seed: int | None, out_dir
     n_docs = versions + 1 + int(study_sheet)
     notes: list[str] = []
     kwargs = dict(paper=paper, sections=section_list, title=title, template_dir=template_dir, html=html,
-                  study_sheet=study_sheet, tags=split_csv(tags), kinds=kind_list, word_bank=word_bank,
+                  study_sheet=study_sheet, tags=tag_list, kinds=kind_list, word_bank=word_bank,
                   notes=notes)
     if sys.stderr.isatty() and n_docs > 2:
         with click.progressbar(length=n_docs, label="Rendering PDFs", file=sys.stderr) as bar:

@@ -33,6 +33,7 @@ SHORT_STEMS = {"term": "Explain what is meant by \u201c{}\u201d.", "event": "Wha
 MIN_ITEMS = {"mc": 1, "cloze": 2, "matching": 3, "timeline": 3, "short": 1}
 SHORT_OPTION = 34  # options no longer than this sit two to a row
 WRITING_LINES = 4
+TIMELINE_DRAWS = 12
 
 
 @dataclass
@@ -228,7 +229,13 @@ def _timeline(bank: Bank, pool: list[Fact], rng: random.Random, used: _Used) -> 
     # timeline_events keeps the dates apart ("1917" and "7 Nov 1917" cannot be ordered); it only sees
     # the facts whose event reads well without its date.
     eligible = replace(bank, facts=[f for f in bank.facts if f.id in labels])
-    chosen = timeline_events(eligible, rng, SIZES["timeline"])
+    chosen: list[Fact] = []
+    for _ in range(TIMELINE_DRAWS):  # a greedy draw can paint itself into a corner: take the fullest
+        drawn = timeline_events(eligible, rng, SIZES["timeline"])
+        if len(drawn) > len(chosen):
+            chosen = drawn
+        if len(chosen) == SIZES["timeline"]:
+            break
     chosen.sort(key=lambda f: f.when_value.start)  # type: ignore[union-attr]
     for fact in chosen:
         used.take(fact)
