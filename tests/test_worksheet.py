@@ -190,6 +190,19 @@ def test_same_seed_and_source_date_epoch_give_identical_files(bank, tmp_path, mo
     assert meta.creation_date is not None and meta.creation_date.year == 2023
 
 
+def test_small_bank_escapes_its_title_and_leaves_out_what_it_cannot_fill(tmp_path) -> None:
+    tiny = load_bank(Path(__file__).parent / "data" / "worksheet" / "tiny.yaml")
+    notes: list[str] = []
+    write_worksheets(tiny, tmp_path, 2, 3, SEED, notes=notes)
+    text = pdf_text(tmp_path / "tiny-trade-A.pdf")
+    assert "Salt & <spice> routes Answer every question." in text
+    assert "1. Multiple choice" in text and "2. Fill in the blanks" in text
+    assert "Matching" not in text and "Short answer" not in text
+    assert sorted(n.split(" section")[0] for n in notes) == ["matching", "put the events in order", "short answer"]
+    key = pdf_text(tmp_path / "tiny-trade-key.pdf")
+    assert "Version B" in key and "Timeline of the deck's dated facts" not in key, "one date makes no timeline"
+
+
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "quizgen", "worksheet", *args], cwd=cwd, capture_output=True,

@@ -203,7 +203,7 @@ def test_timeline_of_the_shipped_deck_has_every_dated_event_and_no_overlap(bank)
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(1800, 1830), st.integers(1, 12), st.integers(1, 28),
-                          st.text(alphabet="abcdefgh ", min_size=1, max_size=160)), min_size=1, max_size=30))
+                          st.text(alphabet="abcdefgh ", min_size=1, max_size=160)), min_size=2, max_size=30))
 def test_timeline_labels_never_overlap(events) -> None:
     items = []
     for year, month, day, text in events:
@@ -213,8 +213,9 @@ def test_timeline_labels_never_overlap(events) -> None:
     _assert_no_overlap(layout(items))
 
 
-def test_empty_timeline_is_none() -> None:
-    assert layout([]) is None
+def test_no_timeline_for_fewer_than_two_events() -> None:
+    w = parse_when("1648")
+    assert layout([]) is None and layout([(w, "1648", "One event.")]) is None
 
 
 # ---------------------------------------------------------------- templates

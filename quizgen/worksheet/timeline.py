@@ -88,8 +88,8 @@ def _tick_step(span: float) -> int:
 
 
 def layout(events: list[tuple[When, str, str]]) -> Timeline | None:
-    """Place the events; None when there is nothing to draw."""
-    if not events:
+    """Place the events; None when there is too little to draw (a line needs two points)."""
+    if len(events) < 2:
         return None
     blocks = []
     for w, date, label in events:
