@@ -1,3 +1,5 @@
+"""`quizgen worksheet`: printable tests (one PDF per version) and the teacher's answer key."""
+
 from __future__ import annotations
 
 import random
@@ -10,6 +12,7 @@ from ..bank import KINDS, load_bank
 from ..errors import InputError
 from .options import bank_argument, split_csv
 
+# As quizgen.worksheet.context.SECTIONS, repeated so `--help` does not load Jinja2.
 SECTION_NAMES = ("mc", "cloze", "matching", "timeline", "short")
 
 
