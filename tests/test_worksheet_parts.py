@@ -256,3 +256,21 @@ def test_small_fonts_are_listed_first_and_italics_only_when_asked() -> None:
 def test_stylesheets_without_dejavu_are_left_alone() -> None:
     css = 'body { font-family: "Some Other Face", serif; }'
     assert with_small_fonts(css, ["text"]) == css
+
+
+def test_short_answer_work_prompts_name_a_work_not_its_author() -> None:
+    from quizgen.bank import load_bank
+    from quizgen.textnorm import fold_loose
+    from quizgen.worksheet.context import build_plan
+
+    bank = load_bank(Path(__file__).resolve().parent.parent / "decks" / "trotsky-stalin.yaml")
+    titles = {fold_loose(t) for w in bank.works for t in (w.title, *w.aliases)}
+    seen = 0
+    for seed in range(1, 40):
+        plan = build_plan(bank, 1, 20, seed, sections=["mc", "short"])
+        for section in plan.versions[0].sections:
+            for item in section.items:
+                if section.kind == "short" and item.text.startswith("What is \u201c"):
+                    seen += 1
+                    assert fold_loose(item.topic) in titles, item.text
+    assert seen

@@ -247,7 +247,10 @@ def _timeline(bank: Bank, pool: list[Fact], rng: random.Random, used: _Used) -> 
 def _short(bank: Bank, pool: list[Fact], rng: random.Random, used: _Used) -> list[Item]:
     """Questions wanting a sentence or two: who someone was, what a term means, what an event was."""
     people = [p for p in bank.people if p.role]
-    facts = [f for f in pool if f.kind in SHORT_STEMS and f.cloze]
+    titles = {fold_loose(t) for w in bank.works for t in (w.title, *w.aliases)}
+    # "Who wrote X?" facts are work facts too, but their answer is a person, not a title to explain
+    facts = [f for f in pool if f.kind in SHORT_STEMS and f.cloze
+             and (f.kind != "work" or fold_loose(f.answer) in titles)]
     rng.shuffle(people)
     rng.shuffle(facts)
     items: list[Item] = []
