@@ -7,8 +7,9 @@ Names are read twice: the first pass learns which names exist (so "Ramn" can be 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .dates import DateMatch, find_dates
 from .documents import Document
@@ -20,7 +21,13 @@ from .sentences import Sentence, sentences_of
 from .tokens import Tok, tokenize
 from .topic import classify, cue_topic, stance
 
-Progress = Callable[[int], None]
+
+class Progress(Protocol):
+    """Where long runs report how far they are (the CLI draws a bar from it)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, n: int) -> None: ...
 
 
 @dataclass
@@ -31,6 +38,7 @@ class Parsed:
     toks: list[Tok]
     dates: list[DateMatch]
     mentions: list[Mention]
+    votes: list[Counter] = field(default_factory=list)  # each mention's kind votes, computed once
 
 
 @dataclass
@@ -57,20 +65,26 @@ def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
     mid_caps: set[str] = set()
     lower_vocab: set[str] = set()
     for s in sentences:
-        words = re.findall(r"[^\W\d_][\w'’-]*", s.fixed)
+        words = _WORDS.findall(s.fixed)
         for k, w in enumerate(words):
             if w[:1].isupper():
                 if k > 0:
-                    mid_caps.add(re.sub(r"['’]s$", "", w))
+                    mid_caps.add(w[:-2] if w.endswith(("'s", "’s")) else w)
             else:
                 lower_vocab.add(w.lower())
     return mid_caps, lower_vocab
 
 
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_HE = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
 def _register(reg: Registry, p: Parsed) -> None:
-    has_he = bool(re.search(r"\b(?:he|she|his|her|him)\b", p.sentence.fixed, re.IGNORECASE))
-    for m in p.mentions:
-        reg.add(m, context_votes(p.toks, m, p.sentence.fixed, has_he), p.sentence.index)
+    if not p.votes:
+        has_he = bool(_HE.search(p.sentence.fixed))
+        p.votes = [context_votes(p.toks, m, p.sentence.fixed, has_he) for m in p.mentions]
+    for m, votes in zip(p.mentions, p.votes, strict=True):
+        reg.add(m, votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):
         between = [t.text for t in toks[a.t1 : b.t0]]
@@ -89,32 +103,38 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
         if s.topic == "ok":
             s.topic = cue_topic(s)
     live = [s for s in sentences if s.topic == "ok"]
+    if progress:
+        progress.start(3 * len(live))  # first reading, second reading, facts
     mid_caps, lower_vocab = _vocabulary(live)
 
     first = Registry()
     pass_a = [_read(s, mid_caps, lower_vocab) for s in live]
     for p in pass_a:
         _register(first, p)
-    first.resolve()
+    # which words are person or place names: the forms' own votes suffice (no merging needed here)
     name_words: set[str] = set()
-    for ent in first.entities:
-        if ent.kind in ("person", "place"):
-            for form in ent.forms:
-                name_words.update(form.split())
+    for key, form in first.forms.items():
+        if first.kind_of_form(key) in ("person", "place"):
+            for surface in form.surfaces:
+                name_words.update(surface.split())
     letters = letter_repairs([m.text.split() for p in pass_a for m in p.mentions])
     possessives = possessive_candidates([(p.toks, p.mentions) for p in pass_a], name_words)
     if progress:
-        progress(len(live) // 3)
+        progress.advance(len(live))
 
     reg = Registry()
     analysis = Analysis(docs, sentences, reg)
-    for k, s in enumerate(live):
-        s.fixed = apply_repairs(s.fixed, letters, possessives)
-        p = _read(s, mid_caps, lower_vocab)
+    for k, (s, p) in enumerate(zip(live, pass_a, strict=True)):
+        fixed = apply_repairs(s.fixed, letters, possessives)
+        if fixed != s.fixed:  # only repaired sentences are read again
+            s.fixed = fixed
+            p = _read(s, mid_caps, lower_vocab)
         analysis.parsed[s.index] = p
         _register(reg, p)
-        if progress and k % 200 == 199:
-            progress(200 // 3)
+        if progress and k % 100 == 99:
+            progress.advance(100)
+    if progress:
+        progress.advance(len(live) % 100)
     reg.resolve()
     names: dict[int, set[str]] = {}
     for p in analysis.parsed.values():

@@ -89,22 +89,24 @@ _VAGUE_SUBJECTS = {
 _HAVE = {"had", "has", "have"}
 
 
-@dataclass
 class Unit:
-    kind: str  # word | num | punct | abbr | date | name
-    text: str
-    start: int
-    end: int
-    ref: DateMatch | Mention | None = None
-    first: bool = False  # the sentence's first word
+    """A token, or a whole date or name, as the parse sees it."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("kind", "text", "start", "end", "ref", "first", "low", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        return self.kind in ("word", "abbr")
+    def __init__(self, kind: str, text: str, start: int, end: int, ref: DateMatch | Mention | None = None,
+                 first: bool = False) -> None:
+        self.kind = kind  # word | num | punct | abbr | date | name
+        self.text = text
+        self.start = start
+        self.end = end
+        self.ref = ref
+        self.first = first  # the sentence's first word
+        self.low = text.lower()
+        self.is_word = kind in ("word", "abbr")
+
+    def __repr__(self) -> str:
+        return f"Unit({self.text!r}, {self.kind})"
 
 
 @dataclass
@@ -234,8 +236,6 @@ def _finite_at(units: list[Unit], i: int) -> bool:
     u = units[i]
     if u.kind != "word":
         return False
-    from .tokens import Tok
-
     prev = units[i - 1] if i > 0 else None
     after_subject = prev is not None and (
         prev.kind == "name"
@@ -246,7 +246,7 @@ def _finite_at(units: list[Unit], i: int) -> bool:
         return True
     if u.low in ED_VERBS_AFTER_SUBJECT and after_subject:
         return True
-    if not finite_verb(Tok(u.text, u.start, u.end, "word")):
+    if not finite_verb(u):
         return False
     # "the ousted", "his stated", "a forged": an adjective after a determiner, not a verb
     if (
@@ -595,9 +595,7 @@ def _trailing_np(units: list[Unit]) -> list[Unit]:
 
 
 def finite_verb_word(u: Unit) -> bool:
-    from .tokens import Tok
-
-    return finite_verb(Tok(u.text, u.start, u.end, "word")) or past_verb(Tok(u.text, u.start, u.end, "word"))
+    return finite_verb(u) or past_verb(u)
 
 
 def parse(p: Parsed) -> Parse:

@@ -238,11 +238,26 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     return None
 
 
+_HINT_DIGIT = re.compile(r"\d")
+_HINT_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_HINT_CENTURY = re.compile(r"century", re.IGNORECASE)
+# which hint each pattern needs: most sentences have no date and skip most patterns
+_NEEDS = {"iso": "d", "mdy": "dm", "dmy": "dm", "range_md": "dm", "month_range": "dm", "my": "dm", "md": "dm",
+          "dm": "dm", "century": "dc", "century_word": "c", "year_range": "d", "decade": "d", "year": "d",
+          "era_year": "d", "bc_year": "d"}
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, longest first where forms overlap, in order of position."""
+    hints = ("d" if _HINT_DIGIT.search(text) else "") + ("m" if _HINT_MONTH.search(text) else "") + (
+        "c" if _HINT_CENTURY.search(text) else "")
+    if not hints:
+        return []
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
+        if not all(h in hints for h in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

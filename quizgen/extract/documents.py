@@ -19,7 +19,7 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 # Refuse what would take minutes and gigabytes; the message says how to proceed.
 MAX_BYTES = 64 * 1024 * 1024
 
-_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -42,7 +42,7 @@ class Document:
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    from ..textnorm import strip_accents
+    from .folding import strip_accents
 
     slug = _SLUG.sub("-", strip_accents(text).lower()).strip("-")
     return slug[:limit].strip("-") or "doc"
@@ -79,7 +79,7 @@ def read_document(path: str | Path, key: str | None = None) -> Document:
     return Document(
         key=key or slugify(stem),
         path=str(path),
-        title=title or stem.replace("-", " ").replace("_", " ").strip().capitalize(),
+        title=title or " ".join(w[:1].upper() + w[1:] for w in re.split(r"[-_\s]+", stem) if w),
         paragraphs=paragraphs,
     )
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..textnorm import fold, strip_accents
+from .folding import fold, strip_accents
 from .lexicon import (
     EVENT_HEADS,
     FIRST_WORD_KINDS,
@@ -103,6 +104,11 @@ _MOTION_VERBS = {
     "road",
     "route",
 }
+# "Domesday Book", "Anglo-Saxon Chronicle", "Bayeux Tapestry": names of works
+WORK_HEADS = {"history", "histories", "book", "chronicle", "chronicles", "tapestry", "bible", "gospels",
+              "manuscript", "codex", "annals",
+              "saga", "epic", "diary", "letters", "papers", "memoirs", "ballad", "poem", "song", "symphony",
+              "opera", "novel"}
 _SUBPLACE_HEADS = {
     "battle",
     "siege",
@@ -195,10 +201,12 @@ class _Form:
         return max(self.surfaces.items(), key=lambda kv: (sum(ord(c) > 127 for c in kv[0]), kv[1]))[0]
 
 
+@lru_cache(maxsize=1 << 15)
 def name_key(text: str) -> str:
     return re.sub(r"^the ", "", fold(text))
 
 
+@lru_cache(maxsize=1 << 15)
 def structural_kind(name: str) -> str | None:
     """The kind a name's own words say: 'Battle of X' is an event, 'Red Army' a term."""
     words = [w for w in re.split(r"[\s-]+", name.lower()) if w]
@@ -224,6 +232,10 @@ def structural_kind(name: str) -> str | None:
             return "place"
     if len(words) == 1 and re.search(r"(ism|ists?|ites?)$", head):
         return "term"
+    if head in WORK_HEADS and len(words) > 1:
+        return "work"
+    if len(words) == 1 and re.fullmatch(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots)", head):
+        return "term"  # "Normans", "Bolsheviks", "Patriots": a people or a party, not one person
     if len(words) > 1 and first in NAME_ADJECTIVES:
         return "place"
     core = name.replace(".", "")
@@ -304,16 +316,16 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
             head = _apposition_head(toks, m.t1 + 1)
             if head in ROLE_NOUNS:
                 votes["person"] += 2
-            elif head in PLACE_NOUNS:
+            elif head in PLACE_NOUNS or head in PLACE_HEADS:
                 votes["place"] += 2
         elif finite_verb(nxt):
-            votes["person"] += 0.6 + (0.4 if has_he else 0)
+            votes["person"] += 1.0 if has_he else 0.6
         elif nxt.low in REPORTING:  # "Sudoplatov says"
             votes["person"] += 1
     first_low = words[0].lower() if words else ""
     if (
         2 <= len(words) <= 4
-        and all(w[:1].isupper() and w.replace("'", "").isalpha() for w in words)
+        and all(w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha() for w in words)
         and first_low not in NAME_ADJECTIVES
         and first_low not in FIRST_WORD_KINDS
         and first_low not in ORG_HEADS | EVENT_HEADS | PLACE_HEADS
@@ -351,7 +363,7 @@ class Registry:
         self._by_key: dict[str, Entity] = {}
 
     def add(self, m: Mention, votes: Counter, sentence: int) -> None:
-        if m.modifier:
+        if m.modifier or m.title_phrase:
             return
         f = self.forms[name_key(m.text)]
         f.surfaces[m.text] += 1
@@ -420,8 +432,16 @@ class Registry:
         persons_by_first: dict[str, set[str]] = defaultdict(set)
         for k in multi:
             if kinds[k] == "person" or self.forms[k].votes["person"] > 0:
-                persons_by_last[k.split()[-1]].add(find(k))
-                persons_by_first[k.split()[0]].add(find(k))
+                words = k.split()
+                persons_by_last[words[-1]].add(find(k))
+                persons_by_first[words[0]].add(find(k))
+                if "of" in words[1:]:  # "William of Normandy" is called "William"
+                    persons_by_last[words[0]].add(find(k))
+        # one-edit neighbours by shared deletion variants: linear, not every single name against every first name
+        first_index: dict[str, set[str]] = defaultdict(set)
+        for first in persons_by_first:
+            for cand in _variants(first):
+                first_index[cand].add(first)
         for k in list(self.forms):
             if len(k.split()) != 1 or kinds[k] in ("term", "event", "work"):
                 continue
@@ -434,9 +454,16 @@ class Registry:
                 if self.forms[ranked[0]].count >= 2 * self.forms[ranked[1]].count:
                     union(ranked[0], k)
                 continue
-            firsts = {o for first, os in persons_by_first.items() if len(k) >= 5 and _near(first, k, 1) for o in os}
+            # an exact first name wins over near ones ("Harold" is not "Harald")
+            firsts = set(persons_by_first.get(k, ())) or {
+                o for cand in _variants(k) if len(k) >= 5 for first in first_index.get(cand, ())
+                if _near(first, k, 1) for o in persons_by_first[first]}
             if len(firsts) == 1 and kinds[k] in ("person", "other") and k not in persons_by_last:
-                union(next(iter(firsts)), k)
+                full = next(iter(firsts))
+                # "Harold Godwinson ... Harold": the full name introduces the short one. A frequent first
+                # name seen before the full name ("William ... his son William Rufus") is someone else.
+                if self.forms[k].count <= 2 or min(self.forms[full].sentences) <= min(self.forms[k].sentences):
+                    union(full, k)
         for acr, full in self.acronyms.items():
             if acr in self.forms and full in self.forms:
                 union(full, acr)
@@ -500,6 +527,12 @@ class Registry:
 
     def entity(self, text: str) -> Entity | None:
         return self._by_key.get(name_key(text))
+
+
+def _variants(word: str) -> set[str]:
+    """The word and every one-letter deletion of it (two words one edit apart share one)."""
+    w = strip_accents(word).lower()
+    return {w} | {w[:i] + w[i + 1:] for i in range(len(w))}
 
 
 def _near(a: str, b: str, max_dist: int = 1) -> bool:

@@ -47,7 +47,7 @@ _NOMINAL = {
     "retirement": ("did", "retire"),
     "expulsion": ("was", "expelled"),
     "independence": ("did", "gain independence"),
-    "invasion": ("did", "invade"),
+    "invasion": ("was", "invaded"), "conquest": ("was", "conquered"),
     "overthrow": ("was", "overthrown"),
     "destruction": ("was", "destroyed"),
     "burial": ("was", "buried"),
@@ -78,7 +78,7 @@ _PLACE_NOMINAL = {
     "expedition": ("did", "go"),
     "mission": ("was", "sent"),
 }
-_VAGUE = re.compile(r"\b(?:this|these|those|it|him|them|her|the latter|the former|such)\b(?![-'])", re.IGNORECASE)
+_VAGUE = re.compile(r"\b(?:this|these|those|it|its|him|them|her|the latter|the former|such)\b(?![-'])", re.IGNORECASE)
 _TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
 
 

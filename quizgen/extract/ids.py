@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..textnorm import fold
+from .folding import fold
 from .lexicon import STOPWORDS
 
 _WH = {

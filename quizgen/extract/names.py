@@ -58,6 +58,7 @@ class Mention:
     modifier: bool = False  # a proper adjective: "Spanish communist", "Soviet state"
     title: str | None = None  # "General" in "General Grant"
     initial: bool = False  # starts the sentence
+    title_phrase: bool = False  # "Duke of Normandy": a role, not a name
     entity: object = field(default=None, compare=False, repr=False)
 
 
@@ -129,6 +130,8 @@ def find_mentions(
                 len(span) == 1
                 and stem not in mid_caps
                 and not (span[0] + 1 < n and past_verb(toks[span[0] + 1]) and stem.lower() not in lower_vocab)
+                and not (span[0] + 2 < n and toks[span[0] + 1].text == ","
+                         and toks[span[0] + 2].low in ("a", "an", "the") and stem.lower() not in lower_vocab)
             ):
                 # a lone capitalised word we never see inside a sentence: most likely an ordinary word
                 # (unless a verb follows it, as in "Stalin fought ...")
@@ -143,6 +146,12 @@ def find_mentions(
             span = span[1:]
             initial = False
         title = None
+        if len(span) > 2 and possessive_stem(toks[span[0]].low) in TITLES and toks[span[1]].low == "of":
+            # "King of England", "Duke of Normandy": a title, said of a person, not a person's name
+            m = _mention(toks, span, initial)
+            m.title_phrase = True
+            out.append(m)
+            continue
         while (
             len(span) > 1 and possessive_stem(toks[span[0]].low).rstrip("s") in TITLES and toks[span[1]].kind != "punct"
         ):

@@ -17,6 +17,7 @@ from .lexicon import DETERMINERS, PREPOSITIONS, REPORTING, ROLE_NOUNS
 from .morph import past_of_participle
 from .names import Mention
 from .questions import as_subject_question, entity_of, inverted, render, short_name, subject_text
+from .tokens import finite_verb
 
 _POSS_PRONOUN = {"his", "her", "their"}
 
@@ -285,7 +286,9 @@ def roles(sf: SentenceFacts, registry: Registry) -> None:
     for si, seg in enumerate(segs):
         us = seg.units
         # "NAME, ROLE-NP,": the segment after a segment that ends with a person
-        if seg.kind == "np" and si > 0 and segs[si - 1].units and us[0].kind != "name":
+        if seg.kind == "np" and si > 0 and segs[si - 1].units and us[0].kind != "name" and not (
+            us[0].low == "and" and us[-1].kind == "name"
+        ):
             prev_last = segs[si - 1].units[-1]
             role_units = us[1:] if us[0].low in ("and",) else us
             people = _trailing_people(segs[si - 1].units)
@@ -341,22 +344,28 @@ def _trailing_people(units: list[Unit]) -> list[tuple[Unit, Entity]] | None:
 
 
 def _trailing_role(units: list[Unit]) -> list[Unit] | None:
-    """'... by his chief rival in government' -> 'his chief rival in government'."""
+    """'... by his chief rival in government' -> 'his chief rival in government';
+    'and the great historian of the Left and former director of The X' -> all of it after 'and'."""
     k = len(units) - 1
+    start = None
     while k >= 0:
         u = units[k]
-        if u.is_word and (u.low in DETERMINERS or u.low.endswith("'s")) and u.low not in ("that", "this"):
-            break
-        if u.kind == "name" and isinstance(u.ref, Mention) and u.ref.possessive:
-            break
-        if u.kind == "date" or (
-            u.is_word and u.low in ("was", "were", "is", "by", "and") and k < len(units) - 1 and u.low != "and"
-        ):
-            return None
+        if u.kind == "date" or u.is_word and u.low in ("was", "were", "is", "by", "with", "to", "from", "in", "on"):
+            if start is not None:
+                break
+            if u.low in ("was", "were", "is") or u.kind == "date":
+                return None
+        opens = (u.is_word and (u.low in DETERMINERS or u.low.endswith("'s")) and u.low not in ("that", "this")
+                 or u.kind == "name" and isinstance(u.ref, Mention) and u.ref.possessive)
+        if opens:
+            start = k
+            before = units[k - 1] if k > 0 else None
+            if before is None or before.low not in ("of", "and"):
+                break  # "the Left" after "of" is inside the phrase; keep walking back
         k -= 1
-    if k < 0:
+    if start is None:
         return None
-    role = units[k:]
+    role = units[start:]
     return role if _role_head(role[1:] if role[0].is_word else role) or _role_head(role) else None
 
 
@@ -373,6 +382,7 @@ def _premodifier(units: list[Unit], k: int) -> list[Unit]:
                 and u.text[:1].islower()
                 and u.low not in DETERMINERS | PREPOSITIONS - {"of"}
                 and not u.low.endswith(("'s", "ly"))
+                and not (finite_verb(u) and u.low not in ROLE_NOUNS)
             )
             or modifier_name
             or (u.low == "the" and out and out[0].low == "of")
@@ -409,8 +419,11 @@ def _role(
         if not subj or not _looks_pronoun_free(subj[0]):
             return
         role = f"{subj[0]}'s {role[m.end() :]}"
+    each = role
+    if len(people) > 1:  # "chiefs of the GPU" -> each was "chief of the GPU"
+        each = re.sub(r"^((?:the |a |an )?(?:\w+ )??)(\w+?)s\b", lambda m: m.group(1) + m.group(2), role, count=1)
     for u, _ent in people:
-        registry.add_role(u.ref.text, role, conf)  # type: ignore[union-attr]
+        registry.add_role(u.ref.text, each, conf)  # type: ignore[union-attr]
     if len(role.split()) < 2 and not re.search(r"[A-Z]", role):
         return
     specific = bool(re.search(r"[A-Z]|\bof\b|'s\b", role)) or len(role.split()) >= 3

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..bank import Bank, DocSource, Fact, Person, Source, Work
-from ..textnorm import fold
-from .analysis import Analysis, analyse
+from .analysis import Analysis, Progress, analyse
 from .clauses import parse
 from .documents import Document, read_document, slugify
 from .entities import Entity
 from .facts import SentenceFacts
+from .folding import fold
 from .ids import assign_ids
 from .people import people_facts, roles
 from .questions import Candidate, Context, entity_of
 from .terms import number_facts, term_facts
 from .works import FoundWork, work_facts
 
-Progress = Callable[[int], None]
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
@@ -81,11 +79,11 @@ def extract_docs(
     last_person: dict[str, tuple[Entity, int]] = {}
     years: dict[str, list[tuple[int, int]]] = {}
     kept = analysis.kept()
-    step = max(1, len(kept) // 50)
+    live = sum(1 for s in analysis.sentences if s.index in analysis.parsed)
     for n, p in enumerate(kept):
         s = p.sentence
-        if progress and n % step == step - 1:
-            progress(step)
+        if progress and n % 100 == 99:
+            progress.advance(100)
         for m in _YEAR.finditer(s.fixed):
             years.setdefault(s.doc, []).append((n, int(m.group(1))))
         if s.stance != "fact":
@@ -111,6 +109,8 @@ def extract_docs(
             if ent is not None and ent.kind == "person":
                 last_person[s.doc] = (ent, n)
                 break
+    if progress:
+        progress.advance(live - (len(kept) - len(kept) % 100))
     bank = _bank(docs, analysis, _dedupe(candidates), catalogue, bank_id, title)
     dropped = Counter(s.topic for s in analysis.sentences if s.topic not in ("ok", "heading"))
     dropped.update(f"{s.stance}" for s in analysis.sentences if s.topic == "ok" and s.stance != "fact")
@@ -203,11 +203,11 @@ def _bank(
             )
         )
     kept = {p.sentence.index for p in analysis.kept()}
-    answered = {fold(f.answer) for f in bank.facts}
     for ent in analysis.registry.entities:
         if ent.kind != "person" or not ent.sentences & kept:
             continue
-        if not (ent.role or fold(ent.name) in answered or ent.count >= 2):
+        # a person worth listing: named in full, given a role, or clearly a person by the votes
+        if not (ent.role or len(ent.name.split()) > 1 or ent.strength >= 1.5):
             continue
         aliases = [a for a in ent.aliases if fold(a) != fold(ent.name)]
         bank.people.append(Person(ent.name, aliases, ent.role))

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..textnorm import fold
 from .clauses import Clause, Parse, Unit, _is_participle
 from .entities import Entity
+from .folding import fold
 from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, PREPOSITIONS, STOPWORDS
 from .morph import PARTICIPLE_TO_PAST, PAST_TO_BASE, base_of_past
 from .names import Mention

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
-from ..textnorm import strip_accents
+from .folding import strip_accents
 from .names import Mention
 from .tokens import Tok, finite_verb
 
@@ -81,13 +82,12 @@ def possessive_candidates(mentions: list[tuple[list[Tok], list[Mention]]], name_
 def apply_repairs(text: str, letters: dict[str, str], possessives: set[str]) -> str:
     if not letters and not possessives:
         return text
+    return _repair_pattern(tuple(sorted(letters.items())), frozenset(possessives)).sub(
+        lambda m: letters.get(m.group(0)) or m.group(0)[:-1] + "'s", text)
 
-    def fix(m: re.Match[str]) -> str:
-        word = m.group(0)
-        if word in letters:
-            return letters[word]
-        if word in possessives:
-            return word[:-1] + "'s"
-        return word
 
-    return re.sub(r"\b[^\W\d_][\w]*\b", fix, text)
+@lru_cache(maxsize=8)
+def _repair_pattern(letters: tuple[tuple[str, str], ...], possessives: frozenset[str]) -> re.Pattern[str]:
+    """One regex for every damaged word: a single pass over each sentence."""
+    words = sorted({w for w, _ in letters} | possessives, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")

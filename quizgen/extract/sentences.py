@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..textnorm import fold
 from .documents import Document
+from .folding import fold
 from .lexicon import MONTHS
 
 _ABBREVIATIONS = {
@@ -101,7 +101,7 @@ _ABBREVIATIONS = {
     "oz",
 }
 # End-of-sentence punctuation, then closing quotes/brackets, then space, then what opens a sentence.
-_BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ]|\()")
+_BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ]|\((?!\d{3,4}\)))")
 # "them!Trotsky": a lost space after ! or ? (a full stop is too often an initial or an abbreviation).
 _TIGHT = re.compile(r"(?<=[a-z]{3})([!?])(?=[A-Z][a-z])")
 # A heading run into its paragraph: "... turns on the Right On August 20, 1940, ..."
@@ -121,6 +121,7 @@ _HANDLE = re.compile(r",?\s*(@\w+[^()@]{0,30}\))\s*")
 # "VyshinskyI demand", "togetherLenin": a word of 5+ lowercase letters glued to a capitalised one.
 _GLUED = re.compile(r"\b([A-Z]?[a-z]{4,})([A-Z](?:[a-z]+)?)\b")
 _NUM_GLUED = re.compile(r"\b(\d+)([a-z]{3,})\b")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _CONTRACTIONS = {
     "dont": "don't",
     "doesnt": "doesn't",
@@ -168,6 +169,8 @@ def split_sentences(text: str) -> list[str]:
             end = m.end(2)
             if m.group(1) == "." and _is_abbreviation(chunk, m.start(1)):
                 continue
+            if m.group(1) in ("?", "!") and not m.group(2) and chunk[m.end():m.end() + 1] == "(":
+                continue  # "What Is the Third Estate? (1789)": a title, then its year
             piece = chunk[start:end].strip()
             if piece:
                 out.append(piece)
@@ -180,7 +183,7 @@ def split_sentences(text: str) -> list[str]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at `dot` part of an abbreviation or an initial rather than a sentence end?"""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    m = _LAST_WORD.search(text, max(0, dot - 24), dot)  # only the end: the paragraph may be long
     if not m:
         return False
     word = m.group(1)

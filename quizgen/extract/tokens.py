@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import Any
 
 from .lexicon import AUXILIARIES, MONTHS, NOT_VERBS_ED, WEEKDAYS
 from .morph import IRREGULAR_PAST, is_past_form
@@ -43,21 +43,21 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
-    kind: str  # word | num | punct | abbr | date | name
-    ref: object = field(default=None, compare=False, repr=False)  # a DateMatch or a Mention
+    """A token with its character span; `kind`: word | num | punct | abbr (later date | name)."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "kind", "low", "is_cap")
 
-    @property
-    def is_cap(self) -> bool:
-        return self.kind in ("word", "abbr") and self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, kind: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.low = text.lower()
+        self.is_cap = kind in ("word", "abbr") and text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.kind})"
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -65,7 +65,8 @@ def tokenize(text: str) -> list[Tok]:
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "punct"
         start, end = m.start(), m.end()
-        if kind == "word" and text[end : end + 1] == "." and m.group().lower() in _ABBR_WORDS:
+        if kind == "word" and text[end : end + 1] == "." and (m.group().lower() in _ABBR_WORDS
+                                                              or len(m.group()) == 1 and m.group().isupper()):
             end += 1
         toks.append(Tok(text[start:end], start, end, kind))
     # the abbreviation swallowed the following full stop: drop the duplicate punctuation token
@@ -95,7 +96,7 @@ def is_month(word: str) -> bool:
     return w in MONTHS and len(w) >= 3 and word[:1].isupper() or w in WEEKDAYS
 
 
-def past_verb(tok: Tok) -> bool:
+def past_verb(tok: Tok | Any) -> bool:
     """Could this token be a finite past-tense verb?"""
     if tok.kind != "word" or not tok.text[:1].islower():
         return False
@@ -105,7 +106,7 @@ def past_verb(tok: Tok) -> bool:
     return w in IRREGULAR_PAST or (is_past_form(w) and "-" not in w)
 
 
-def finite_verb(tok: Tok) -> bool:
+def finite_verb(tok: Tok | Any) -> bool:
     if tok.kind != "word" or not tok.text[:1].islower():
         return False
     return tok.low in AUXILIARIES or past_verb(tok)

@@ -13,30 +13,34 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ..textnorm import fold
-from .lexicon import BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
+from .folding import fold
+from .lexicon import AUXILIARIES, BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
+from .morph import IRREGULAR_PAST
 from .sentences import Sentence
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_ANAPHORIC = re.compile(r"(?:The|This|These|That|Those|It|He|She|They|His|Her|Their|Its)\s")
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 _HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b")
-_BOILER_RE = re.compile(
-    "|".join(
-        (r"(?<![\w-])" if b[0].isalnum() else "") + re.escape(b) + (r"(?![\w-])" if b[-1].isalnum() else "")
-        for b in sorted(BOILERPLATE, key=len, reverse=True)
-    )
-)
+_WORD_CUES = sorted((b for b in BOILERPLATE if b[0].isalnum() and b[-1].isalnum()), key=len, reverse=True)
+_BOILER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(b) for b in _WORD_CUES) + r")(?![\w-])")
+_OTHER_CUES = tuple(b for b in BOILERPLATE if not (b[0].isalnum() and b[-1].isalnum()))
 # "I demand ..." after a dash is speech the sentence reports; "if you read X" is the generic you.
 _SPEECH = re.compile(r"\s—\s*(?=I\b)[^—]*")
 _GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
-_VERBISH = re.compile(
-    r"\b(?:[a-z]{3,}ed|was|were|is|are|had|has|have|became|began|did|made|took|led|fought|"
-    r"won|lost|put|set|let|cut|hit|cast|shot|got|sat|wrote|said|went|came|gave|held|left|met|ran|saw|sent|stood|struck|told|"
-    r"became|broke|brought|built|chose|drew|fell|fled|found|grew|kept|knew|rose|sold|"
-    r"spoke|spent|swore|taught|thought|threw|understood|wore|will|would|can|could|may|"
-    r"might|must|shall|should|[a-z]{3,}s)\b"
-)
+_WORDS_RE = re.compile(r"[a-z]+")
+_VERB_WORDS = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "must"}
+
+
+def _has_verb(low: str) -> bool:
+    """Any word that can be a finite verb: a sentence without one is a heading or a fragment."""
+    for w in _WORDS_RE.findall(low):
+        if w in _VERB_WORDS or len(w) >= 4 and w.endswith("ed") or len(w) >= 4 and w.endswith("s") \
+                and not w.endswith(("ss", "us", "is")):
+            return True
+    return False
 
 
 def stem(word: str) -> str:
@@ -55,14 +59,14 @@ def cue_topic(s: Sentence) -> str:
     """Classify by surface cues alone: boilerplate | question | fragment | ok."""
     text = s.fixed.strip()
     low = text.lower()
-    if _BOILER_RE.search(low) or _SHOUT.search(text) or "@" in text:
+    if _BOILER_RE.search(low) or any(c in low for c in _OTHER_CUES) or _SHOUT.search(text) or "@" in text:
         return "boilerplate"
     if text.endswith("?") or text.endswith("?)") or re.search(r"\?[\"”']?$", text):
         return "question"
     words = text.split()
     if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "\"“'‘":
         return "fragment"  # starts mid-sentence: a scraping remnant
-    if len(words) < 4 or not _VERBISH.search(text):
+    if len(words) < 4 or not _has_verb(low):
         return "fragment"
     if len(words) < 8 and re.search(r"\b(?:of|the|a|for|to|and|by)\W*$", low):
         return "fragment"
@@ -109,6 +113,13 @@ class TopicModel:
         self.central_names = {k for k, c in self.name_df.items() if c >= min_df}
         ranked = [w for w, c in self.df.most_common() if c >= min_df]
         self.central_words = set(ranked[: max(40, int(math.sqrt(self.n) * 12))])
+        # the document's own period: a sentence dated inside it belongs to the story
+        years = sorted(int(y) for s in sentences for y in _YEAR.findall(s.fixed))
+        if len(years) >= 3:
+            lo, hi = years[len(years) // 20], years[(len(years) * 19) // 20]
+            self.period = (lo - 10, hi + 10)
+        else:
+            self.period = None
 
     def score(self, s: Sentence, names: set[str]) -> float:
         """How much a sentence shares with the document's centre (0: nothing)."""
@@ -116,16 +127,13 @@ class TopicModel:
         shared_names = len(names & self.central_names)
         # a word counts only if it recurs elsewhere: a sentence cannot make itself central
         shared_words = sum(1 for w in own if w in self.central_words and self.df[w] >= 2)
-        return 2.0 * shared_names + shared_words
+        in_period = self.period is not None and any(
+            self.period[0] <= int(y) <= self.period[1] for y in _YEAR.findall(s.fixed))
+        return 2.0 * shared_names + shared_words + (1.0 if in_period else 0.0)
 
     def on_topic(self, s: Sentence, names: set[str]) -> bool:
-        own = self.stems.get(s.index) or content_stems(s.fixed)
-        score = self.score(s, names)
-        if names & self.central_names:
-            return True
-        # long sentences need more shared vocabulary than short ones to count as on-topic
-        need = 2 if len(own) <= 10 else 3
-        return score >= need
+        """Off-topic means sharing nothing: no central name, no central word, no date in the period."""
+        return self.score(s, names) >= 1
 
 
 def classify(sentences: Iterable[Sentence], names: dict[int, set[str]]) -> None:
@@ -138,6 +146,10 @@ def classify(sentences: Iterable[Sentence], names: dict[int, set[str]]) -> None:
         if len(doc_sentences) < 8:
             continue  # too little text to know its topic: keep it all
         model = TopicModel(doc_sentences, names)
+        previous_on = False
         for s in doc_sentences:
-            if not model.on_topic(s, names.get(s.index, set())):
+            own = model.on_topic(s, names.get(s.index, set()))
+            # "The novel sold 300,000 copies": a sentence that points back continues its neighbour's topic
+            if not own and not (previous_on and _ANAPHORIC.match(s.fixed)):
                 s.topic = "offtopic"
+            previous_on = own

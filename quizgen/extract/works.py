@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..textnorm import fold
 from .entities import Entity, Registry
 from .facts import SentenceFacts
+from .folding import fold
 from .lexicon import WORK_NOUNS
 from .questions import entity_of, inverted, short_name, subject_text
 
@@ -95,11 +95,34 @@ def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity |
     return ent, owner
 
 
+_ADJ_WORDS = set(re.findall(r"[a-z-]+", _ADJ))
+
+
+def _worth_trying(kind: str, text: str, words: set[str]) -> bool:
+    """Cheap tests first: most sentences cannot hold a title in the form a pattern looks for."""
+    if kind == "poss_year":
+        return "(" in text
+    if kind == "poss_noun":
+        return bool(words & WORK_NOUNS)
+    if kind == "poss_adj":
+        return bool(words & _ADJ_WORDS)
+    if kind == "by":
+        return "by" in words
+    if kind == "in_the":
+        return " The " in text
+    if kind == "called":
+        return bool(words & {"called", "entitled", "titled", "named"})
+    return True
+
+
 def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
     text = sf.s.fixed
     found: list[FoundWork] = []
     taken: list[tuple[int, int]] = []
+    words = set(re.findall(r"[a-z]+", text))
     for kind, pattern in _PATTERNS:
+        if not _worth_trying(kind, text, words):
+            continue
         for m in pattern.finditer(text):
             if kind in ("by",) and not (
                 _CUE.search(text[: m.start()]) or ":" in m.group("title") or m.group("title").startswith("The ")
