@@ -73,7 +73,6 @@ _VAGUE_SUBJECTS = {
     "few",
     "others",
     "one",
-    "it",
     "this",
     "that",
     "these",

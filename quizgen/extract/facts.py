@@ -95,6 +95,7 @@ class SentenceFacts:
             for u in seg.units:
                 self.seg_of[id(u)] = si
         self.out: list[Candidate] = []
+        self.work_spans: list[tuple[int, int]] = []  # titles found: their words are not places or terms
         self.base = 1.0
         words = len(self.s.fixed.split())
         if words > 40:
@@ -134,6 +135,9 @@ class SentenceFacts:
         c = Candidate(kind, q, answer, self.s, gap, round(min(0.98, conf * self.base), 2), accept, when, rule=rule)
         self.out.append(c)
         return c
+
+    def in_work(self, u: Unit) -> bool:
+        return any(s <= u.start < e for s, e in self.work_spans)
 
     def clause_with(self, u: Unit) -> Clause | None:
         """The clause whose subject, intro or rest holds unit `u`."""
@@ -333,7 +337,7 @@ class SentenceFacts:
             ent = entity_of(u)
             if ent is None or ent.kind != "place" or u.ref.possessive:  # type: ignore[union-attr]
                 continue
-            if ent.strength < 1:  # "connections to Mussolini": a preposition alone does not make a place
+            if ent.strength < 1 or self.in_work(u):  # "connections to Mussolini": a preposition alone is not enough
                 continue
             prev = units[k - 1] if k else None
             if prev is not None and prev.is_word and prev.low in PLACE_PREPS:

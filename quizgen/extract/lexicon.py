@@ -139,6 +139,8 @@ sailor saint scholar scientist sculptor secretary senator sergeant settler shah 
 son speaker spokesman spokeswoman spy statesman steward strategist student successor successors suffragist
 sultan supporter surgeon surveyor syndicalist teacher theoretician theorist thinker treasurer tribune tsar
 tsarina tyrant uncle veteran vice-president viceroy victim vizier warlord widow wife worker writer
+clergyman churchman abbot abbess friar nun vicar canon pastor rabbi imam courtier squire thane ealdorman
+keeper novelist lawyer planter slaveholder abolitionist sympathizer sympathiser actor actress writer
 """)
 
 # Titles written before a name: "General Grant", "King Harold".

@@ -21,6 +21,8 @@ from .lexicon import (
 )
 from .tokens import Tok, finite_verb, is_month, is_possessive, past_verb, possessive_stem
 
+_NOT_NAME_STARTS = {"what", "who", "why", "how", "when", "where", "which", "is", "was", "were", "are", "do", "does",
+                    "did", "will", "shall", "can", "could", "would", "should", "must", "may", "might", "not", "no"}
 CONNECTORS = {
     "of",
     "de",
@@ -100,6 +102,12 @@ def find_mentions(
             if _name_word(nxt):
                 j += 1
                 continue
+            # "the Declaration of the Rights of Man and of the Citizen"
+            if (nxt.low == "and" and j + 2 < n and toks[j + 2].low == "of" and j + 3 < n
+                    and (toks[j + 3].low == "the" and j + 4 < n and _name_word(toks[j + 4])
+                         or _name_word(toks[j + 3]))):
+                j = j + 4 if toks[j + 3].low == "the" else j + 3
+                continue
             if nxt.low in CONNECTORS and toks[j].kind != "punct":
                 k = j + 2
                 if k < n and toks[k].low == "the" and toks[k].text == "the":
@@ -159,6 +167,8 @@ def find_mentions(
             span = span[1:]
         if _shouting(toks, span):
             continue
+        if toks[span[0]].low in _NOT_NAME_STARTS:
+            continue  # "What Is the Third Estate": a title's words, not a name
         if len(span) == 1 and possessive_stem(toks[span[0]].low) in ROLE_NOUNS:
             continue  # "Prosecutor-General", "President": a role word, not a name
         m = _mention(toks, span, initial, title=title)

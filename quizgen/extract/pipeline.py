@@ -96,13 +96,13 @@ def extract_docs(
             ctx = Context(central.get(s.doc), False)
         hint = _year_hint(years.get(s.doc, []), n)
         sf = SentenceFacts(pa, ctx, hint)
+        work_facts(sf, analysis.registry, catalogue)  # first: a title's words are not places or terms
         sf.dates()
         sf.places()
         people_facts(sf)
         roles(sf, analysis.registry)
         term_facts(sf)
         number_facts(sf)
-        work_facts(sf, analysis.registry, catalogue)
         candidates.extend(sf.out)
         for c in pa.clauses:
             ent = entity_of(c.subject[-1]) if c.subject and len(c.subject) <= 4 else None

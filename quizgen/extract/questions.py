@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .clauses import Clause, Parse, Unit, _is_participle
 from .entities import Entity
 from .folding import fold
-from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, PREPOSITIONS, STOPWORDS
+from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, PREPOSITIONS, STOPWORDS, TITLES
 from .morph import PARTICIPLE_TO_PAST, PAST_TO_BASE, base_of_past
 from .names import Mention
 from .sentences import Sentence
@@ -70,9 +70,12 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     out: list[str] = []
     prev: Unit | None = None
     index = {id(u): k for k, u in enumerate(parse.units)}
+    nxt_name = {id(a): b.kind == "name" for a, b in zip(parse.units, parse.units[1:], strict=False)}
     for u in units:
         piece = u.text
-        if lower_first and u.first and u.kind == "word" and piece[:1].isupper() and not piece.isupper():
+        if lower_first and u.first and u.kind == "word" and piece[:1].isupper() \
+                and not (piece.isupper() and len(piece) > 1) \
+                and not (nxt_name.get(id(u)) and u.low in TITLES):  # "General William T. Sherman" keeps its title
             piece = piece[:1].lower() + piece[1:]
         if prev is not None:
             gap = text[prev.end : u.start]
@@ -109,6 +112,15 @@ def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float
         if ctx.he is None:
             return None
         return short_name(ctx.he), 1.0 if ctx.he_certain else 0.65
+    if len(subj) == 1 and subj[0].is_word and subj[0].low == "it":
+        # "The Assembly abolished ..., and on August 26 it adopted ...": 'it' is the earlier named subject
+        for c in parse.clauses:
+            if c is clause:
+                break
+            ent = entity_of(c.subject[-1]) if c.subject else None
+            if ent is not None and ent.kind in ("term", "event", "place", "work") and c.ok:
+                return render(c.subject, parse), 0.9
+        return None
     if (
         any(
             u.is_word and u.low in ("it", "they", "this", "these", "those", "which", "one", "we", "i", "you")
@@ -156,9 +168,16 @@ def base_verb(word: str) -> str | None:
 def rest_units(clause: Clause, drop: set[int], parse: Parse, limit: int = 18) -> list[Unit]:
     """The clause after its verb, without the answer's phrase, cut to a readable length."""
     out: list[Unit] = []
-    for u in clause.rest:
+    dropped_last = False
+    for k, u in enumerate(clause.rest):
         if id(u) in drop:
+            dropped_last = True
             continue
+        # "arrested [in July 1794] and executed the next day": the second verb is another fact
+        if dropped_last and u.low in ("and", "but") and k + 1 < len(clause.rest) and \
+                _is_participle(clause.rest[k + 1]) and out:
+            break
+        dropped_last = False
         out.append(u)
     if len(out) > limit:
         cut = next(
@@ -194,6 +213,16 @@ def _coordinated_bases(units: list[Unit], parse: Parse) -> str:
     return " ".join(words)
 
 
+def _been_at(rest: list[Unit]) -> int | None:
+    """Index of 'been' in 'had (already) been ...', or None."""
+    for k, u in enumerate(rest[:3]):
+        if u.low == "been":
+            return k
+        if u.low not in ("already", "long", "never", "just", "also"):
+            return None
+    return None
+
+
 def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | None:
     """'did Trotsky secure permission to move to France' (no wh-word yet); None if not possible."""
     rest = rest_units(clause, drop, parse)
@@ -209,6 +238,11 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
             if not base:
                 return None
             body = ["did", subj, adverbs, base, _coordinated_bases(rest[1:], parse)]
+        elif aux in ("had", "has", "have") and _been_at(rest) is not None:
+            # "had already been purged" -> "were the Girondins already purged"
+            k = _been_at(rest)
+            body = ["were" if plural(clause.subject) else "was", subj, adverbs, render(rest[:k], parse),
+                    render(rest[k + 1 :], parse)]
         elif (
             aux in ("had", "has", "have")
             and rest

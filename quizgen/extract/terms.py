@@ -71,7 +71,7 @@ def term_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
     for k, u in enumerate(units):
         ent = _term(u)
-        if ent is None:
+        if ent is None or sf.in_work(u):
             continue
         answer, accept = _answer_of(u, ent)
         gap = (u.start, u.ref.end)  # type: ignore[union-attr]
@@ -582,6 +582,9 @@ def _acronyms(sf: SentenceFacts) -> None:
 
 # ---------------------------------------------------------------------- numbers
 
+_APPROX = {"about", "some", "over", "nearly", "almost", "roughly", "around", "approximately", "circa", "fewer",
+           "more", "under", "at"}
+_IRREGULAR_PLURALS = {"men", "women", "people", "children", "cattle", "sheep", "troops", "police", "clergy"}
 _UNIT_NOUNS = {
     "years",
     "months",
@@ -610,7 +613,7 @@ def _number(u: Unit) -> tuple[str, list[str]] | None:
             return f"{m.group(1)} {m.group(2)}s", [m.group(1), u.text]
         return u.text, [digits] if digits != u.text else []
     if u.is_word and u.low in NUMBER_WORDS and u.low not in ("one", "hundred", "dozen"):
-        return u.text, [str(NUMBER_WORDS[u.low])]
+        return u.low, [str(NUMBER_WORDS[u.low])]
     return None
 
 
@@ -654,9 +657,14 @@ def number_facts(sf: SentenceFacts) -> None:
             and nxt.kind in ("word", "name")
             and nxt.low not in STOPWORDS | _UNIT_NOUNS
             and not nxt.low.endswith(("ly",))
-            and (nxt.low.endswith("s") or nxt.kind == "name")
+            and (nxt.low.endswith("s") or nxt.kind == "name" or nxt.low in _IRREGULAR_PLURALS)
         ):
-            _count(sf, k, u, "How many", answer, accept, gap)
+            approx = units[k - 1] if k > 0 and units[k - 1].low in _APPROX else None
+            if approx is not None:  # "about 17,000 people": the answer keeps its hedge
+                accept = [answer, *accept]
+                answer = f"{approx.text.lower()} {answer}"
+                gap = (approx.start, u.end)
+            _count(sf, k, u, "How many", answer, accept, gap, approx=approx)
 
 
 def _pp_number(
@@ -683,6 +691,7 @@ def _count(
     accept: list[str],
     gap: tuple[int, int],
     skip_of: bool = False,
+    approx: Unit | None = None,
 ) -> None:
     """'20,000 Mexican Communists marched' -> 'How many Mexican Communists marched ...?';
     'had two sons' -> 'How many sons did he have?'"""
@@ -713,6 +722,8 @@ def _count(
     if skip_of:
         noun_text = f"{noun_text}"
     subj = clause.subject
+    if approx is not None and subj and subj[0] is approx:
+        subj = subj[1:]
     if subj and subj[0] is u:
         if len(subj) != 1 + len(noun) + (1 if skip_of else 0):
             return
@@ -722,12 +733,14 @@ def _count(
     if not any(x is u for x in clause.rest):
         return
     idx = next(i for i, x in enumerate(clause.rest) if x is u)
+    if approx is not None and idx > 0 and clause.rest[idx - 1] is approx:
+        idx -= 1
     if idx != 0 or clause.aux is not None and clause.aux.low not in ("had", "has"):
         return
     s = subject_text(clause, sf.p, sf.ctx)
     if s is None:
         return
-    drop = {id(x) for x in clause.rest[: 1 + len(noun)]}
+    drop = {id(x) for x in clause.rest[: 1 + len(noun) + (1 if approx is not None else 0)]}
     body = inverted(clause, sf.p, s[0], drop)
     if body:
         sf.add(

@@ -16,7 +16,7 @@ from .lexicon import WORK_NOUNS
 from .questions import entity_of, inverted, short_name, subject_text
 
 _CONNECT = r"(?:and|of|the|in|on|a|an|to|for|at|by|with|from|without|de|la|le|or)"
-_TITLE = rf"(?:The\s+|A\s+|An\s+)?[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z0-9][\w'’-]*)*"
+_TITLE = rf"(?:The\s+|A\s+|An\s+)?[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w'’-]*)*"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
 _NOUNS = "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
 _ADJ = (
@@ -59,9 +59,26 @@ _PATTERNS = [
             rf"[A-Z][\w'’-]*)*)"
         ),
     ),
+    # wrote the Ecclesiastical History / published Uncle Tom's Cabin
+    (
+        "wrote",
+        re.compile(
+            rf"\b(?:wrote|published|completed|penned|authored|composed)\s+(?:(?:the|a|an|his|her|their)\s+)?"
+            rf"(?:(?P<noun>{_NOUNS}),?\s+)?[\"“]?(?P<title>{_TITLE})"
+        ),
+    ),
+    # the pamphlet What Is the Third Estate? / a novel, The X
+    (
+        "the_noun",
+        re.compile(rf"\b(?:the|a|an)\s+(?:{_ADJ}\s+)?(?P<noun>{_NOUNS}),?\s+[\"“]?(?P<title>{_TITLE}\??)[\"”]?"),
+    ),
+    # Reflections on the Revolution in France (1790)
+    ("title_year", re.compile(rf"(?<=[a-z,] )(?P<title>{_TITLE}\??)\s*\((?P<year>\d{{4}})\)")),
     # a book called / entitled / titled X
     ("called", re.compile(rf"\b(?P<noun>{_NOUNS})\s+(?:called|entitled|titled|named)\s+[\"“]?(?P<title>{_TITLE})")),
 ]
+_YEAR_AFTER = re.compile(r"\s*\((\d{4})\)")
+_IN_YEAR_AFTER = re.compile(r"\s+in\s+(1\d{3}|20\d{2})\b")
 _CUE = re.compile(rf"\b(?:read|reads|wrote|written|write|published|book|books|{_NOUNS})\b", re.IGNORECASE)
 
 
@@ -82,6 +99,10 @@ def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity |
         clause = next((c for c in sf.p.clauses if c.ok and c.subject), None)
         if clause is None:
             return None, None
+        named = [entity_of(u) for u in clause.subject]
+        person = next((e for e in reversed(named) if e is not None and e.kind == "person"), None)
+        if person is not None:  # "The chronicler Orderic Vitalis ... wrote"
+            return person, None
         subj = subject_text(clause, sf.p, sf.ctx)
         if subj is None:
             return None, None
@@ -112,6 +133,12 @@ def _worth_trying(kind: str, text: str, words: set[str]) -> bool:
         return " The " in text
     if kind == "called":
         return bool(words & {"called", "entitled", "titled", "named"})
+    if kind == "wrote":
+        return bool(words & {"wrote", "published", "completed", "penned", "authored", "composed"})
+    if kind == "the_noun":
+        return bool(words & WORK_NOUNS)
+    if kind == "title_year":
+        return "(" in text
     return True
 
 
@@ -137,7 +164,9 @@ def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
                     t0 = titles[-1][1] + len(part)
             author_ent: Entity | None = None
             author_span = None
-            if "owner" in m.groupdict() and m.group("owner"):
+            if kind in ("wrote", "the_noun", "title_year"):  # the clause's subject wrote it
+                author_ent, _ = _author(sf, registry, "his")
+            elif "owner" in m.groupdict() and m.group("owner"):
                 author_ent, surface = _author(sf, registry, m.group("owner"))
                 if surface:
                     author_span = (m.start("owner"), m.start("owner") + len(surface))
@@ -158,12 +187,22 @@ def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
                     continue
                 if kind == "in_the" and ent is not None and ent.kind != "work":
                     continue
+                if kind in ("wrote", "title_year", "the_noun") and len(title.split()) < 2 and not (
+                        ent is not None and ent.kind == "work"):
+                    continue  # "wrote Stalin": one capitalised word is too often a name
                 taken.append((start, end))
+                year = m.groupdict().get("year")
+                after = _YEAR_AFTER.match(text, end)
+                if year is None and after:  # "the pamphlet What Is the Third Estate? (1789)"
+                    year = after.group(1)
+                after = _IN_YEAR_AFTER.match(text, end)
+                if year is None and kind == "wrote" and after:  # "published Uncle Tom's Cabin in 1852"
+                    year = after.group(1)
                 found.append(
                     FoundWork(
                         title,
                         author_ent.name if author_ent else None,
-                        m.groupdict().get("year"),
+                        year,
                         m.groupdict().get("noun"),
                         start,
                         end,
@@ -175,6 +214,7 @@ def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
 
 def work_facts(sf: SentenceFacts, registry: Registry, catalogue: dict[str, FoundWork]) -> None:
     for w in find_works(sf, registry):
+        sf.work_spans.append((w.start, w.end))
         key = fold(w.title)
         known = catalogue.get(key)
         if known is None:
