@@ -53,7 +53,8 @@ def _check_output(output: Path, inputs: list[Path], force: bool) -> Bank | None:
             return None
         raise InputError(f"-o {output}: exists and is not a quizgen bank; use --force to replace it") from None
     decided = [f for f in previous.facts if f.status != "candidate"]
-    if decided and not force:
+    # a candidates file holds candidates (some perhaps already decided); a curated bank holds none
+    if decided and not any(f.status == "candidate" for f in previous.facts) and not force:
         raise InputError(f"-o {output}: holds {len(decided)} approved or rejected facts (a curated bank?); "
                          "extract writes candidates: choose another file and `quizgen review` it into this one, "
                          "or use --force")

@@ -60,6 +60,9 @@ ADVERBS = {
     "effectively",
     "briefly",
 }
+_TIME_ADJ = {"next", "following", "same", "previous", "preceding", "last", "first"}
+_TIME_NOUNS = {"day", "days", "year", "years", "month", "months", "week", "weeks", "morning", "evening", "night",
+               "spring", "summer", "autumn", "winter", "decade", "century"}
 _BE = {"was", "were", "is", "are", "be", "been", "being"}
 _VAGUE_SUBJECTS = {
     "much",
@@ -138,6 +141,9 @@ class Clause:
         head = self.subject[0]
         if len(self.subject) == 1 and head.is_word and head.low in _VAGUE_SUBJECTS:
             return False
+        if head.low in ("about", "over", "some", "nearly", "almost", "around") and len(self.subject) > 1 \
+                and self.subject[1].kind == "num":
+            return True  # "about 23,000 men were killed"
         if head.is_word and (
             head.low in PREPOSITIONS | AUXILIARIES | SUBORDINATORS | {"that", "to", "not"}
             or head.low.endswith("ly")
@@ -243,8 +249,10 @@ def _finite_at(units: list[Unit], i: int) -> bool:
     )
     if u.low in REPORTING and after_subject:
         return True
-    if u.low in ED_VERBS_AFTER_SUBJECT and after_subject:
-        return True
+    if u.low in ED_VERBS_AFTER_SUBJECT and (after_subject or prev is not None and prev.is_word
+                                            and prev.low not in DETERMINERS | PREPOSITIONS and i + 1 < len(units)
+                                            and (units[i + 1].kind == "name" or units[i + 1].low in DETERMINERS)):
+        return True  # "his policy united Germany", "Lincoln led the Union"
     if not finite_verb(u):
         return False
     # "the ousted", "his stated", "a forged": an adjective after a determiner, not a verb
@@ -363,13 +371,27 @@ def _same_kind(a: Unit, b: Unit) -> bool:
     return ea is not None and eb is not None and ea.kind == eb.kind and ea.kind != "other"
 
 
+def _strip_time_intro(subject: list[Unit]) -> list[Unit]:
+    """'The next day Harold Godwinson' -> 'Harold Godwinson'."""
+    lows = [u.low for u in subject[:3]]
+    if len(subject) > 3 and lows[0] in ("the", "that", "this") and lows[1] in _TIME_ADJ and lows[2] in _TIME_NOUNS:
+        return subject[3:]
+    return subject
+
+
 def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]]:
     """'In 1933 Trotsky secured': the fronted phrase ('In 1933') and the subject ('Trotsky')."""
+    # "The next day Harold Godwinson was crowned", "Three days later William landed"
+    lows = [u.low for u in body[:4]]
+    if verb_at >= 4 and lows[0] in ("the", "that", "this", "a") and lows[1] in _TIME_ADJ and lows[2] in _TIME_NOUNS:
+        return body[:3], body[3:verb_at]
+    if verb_at >= 4 and lows[1] in _TIME_NOUNS and lows[2] in ("later", "earlier", "after", "before", "afterwards"):
+        return body[:3], body[3:verb_at]
     if verb_at >= 2 and body[0].is_word and body[0].low in PREPOSITIONS:
         obj = 1
         while obj < verb_at and body[obj].is_word and body[obj].low in DETERMINERS | {"this", "late", "early"}:
             obj += 1
-        if obj < verb_at - 1 and body[obj].kind in ("date", "name", "num"):
+        if obj < verb_at - 1 and body[obj].kind in ("date", "name"):
             return body[: obj + 1], body[obj + 1 : verb_at]
         # 'In his memoirs "Special Tasks" Sudoplatov says': the name just before the verb is the subject
         k = verb_at - 1
@@ -421,6 +443,7 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
                     break
                 if prev.kind == "np":  # the earliest one: later ones are appositions
                     subject = prev.units
+        subject = _strip_time_intro(subject)
         verb = body[verb_at]
         aux = verb if verb.low in AUXILIARIES else None
         rest = body[verb_at + 1 :]

@@ -18,6 +18,8 @@ _MONTH = (
 )
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>1\d{{3}}|20\d{{2}}|[1-9]\d{{2}}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b))"
+# after a day and a month, three digits are a year too: "25 December 800"
+_FULL_YEAR = r"(?P<{n}>1\d{{3}}|20\d{{2}}|[1-9]\d{{2}})(?!\d)"
 _ERA = r"(?:\s*(?P<era>BC|BCE|B\.C\.|AD|A\.D\.|CE))?"
 _QUAL = (
     r"(?:(?P<qual>early|mid|middle|late|the end of|the beginning of|the start of|the summer of|"
@@ -37,7 +39,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + r"\s+"
             + _DAY.format(n="d")
             + r",?\s+"
-            + _YEAR.format(n="y")
+            + _FULL_YEAR.format(n="y")
             + _ERA
             + r"\b"
         ),
@@ -51,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + r"(?:\s+of)?\s+"
             + _MONTH.format(n="m")
             + r",?\s+"
-            + _YEAR.format(n="y")
+            + _FULL_YEAR.format(n="y")
             + _ERA
             + r"\b"
         ),
@@ -124,6 +126,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?" + _QUAL + r"(?P<dec>1\d{2}0|20[0-2]0|[1-9]\d0)['’]?s\b")),
     ("year", re.compile(r"\b" + _QUAL + _YEAR.format(n="y") + _ERA + r"\b(?![-–,.]\d)")),
     ("era_year", re.compile(r"\b(?P<era>AD|A\.D\.)\s+(?P<y>\d{1,4})\b")),
+    ("era_year", re.compile(r"\b(?P<y>\d{1,4})\s+(?P<era>AD|A\.D\.|CE)\b")),
     ("bc_year", re.compile(r"\b(?P<y>\d{1,4})\s*(?P<era>BC|BCE|B\.C\.)")),
 ]
 

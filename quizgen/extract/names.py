@@ -19,7 +19,7 @@ from .lexicon import (
     STOPWORDS,
     TITLES,
 )
-from .tokens import Tok, finite_verb, is_month, is_possessive, past_verb, possessive_stem
+from .tokens import Tok, finite_verb, is_month, is_possessive, possessive_stem
 
 _NOT_NAME_STARTS = {"what", "who", "why", "how", "when", "where", "which", "is", "was", "were", "are", "do", "does",
                     "did", "will", "shall", "can", "could", "would", "should", "must", "may", "might", "not", "no"}
@@ -99,8 +99,15 @@ def find_mentions(
             nxt = toks[j + 1]
             if j + 1 in skip:
                 break
-            if _name_word(nxt):
-                j += 1
+            if _name_word(nxt) or nxt.text == "I" and toks[j].is_cap and toks[j].text != "I":
+                j += 1  # "Elizabeth I": a regnal numeral, not the pronoun
+                continue
+            # "Edward the Confessor", "Ivan the Terrible": an epithet after a given name
+            if (nxt.text == "the" and j + 2 < n and j + 2 not in skip and _name_word(toks[j + 2])
+                    and not toks[j].text.isupper() and toks[j].low not in CONNECTORS
+                    and (j + 3 >= n or not _name_word(toks[j + 3]) and toks[j + 3].low not in CONNECTORS)
+                    and toks[j + 2].low not in SENTENCE_STARTERS):
+                j += 2
                 continue
             # "the Declaration of the Rights of Man and of the Citizen"
             if (nxt.low == "and" and j + 2 < n and toks[j + 2].low == "of" and j + 3 < n
@@ -137,7 +144,7 @@ def find_mentions(
             elif (
                 len(span) == 1
                 and stem not in mid_caps
-                and not (span[0] + 1 < n and past_verb(toks[span[0] + 1]) and stem.lower() not in lower_vocab)
+                and not (span[0] + 1 < n and finite_verb(toks[span[0] + 1]) and stem.lower() not in lower_vocab)
                 and not (span[0] + 2 < n and toks[span[0] + 1].text == ","
                          and toks[span[0] + 2].low in ("a", "an", "the") and stem.lower() not in lower_vocab)
             ):
@@ -154,14 +161,21 @@ def find_mentions(
             span = span[1:]
             initial = False
         title = None
-        if len(span) > 2 and possessive_stem(toks[span[0]].low) in TITLES and toks[span[1]].low == "of":
-            # "King of England", "Duke of Normandy": a title, said of a person, not a person's name
+        before = toks[span[0] - 1] if span[0] > 0 else None
+        appositive = span[0] >= 3 and toks[span[0] - 2].text == "," and toks[span[0] - 3].is_cap
+        if (len(span) > 2 and possessive_stem(toks[span[0]].low) in TITLES and toks[span[1]].low == "of"
+                and (before is None or before.low != "the" or appositive)):
+            # "crowned King of England", "William, Duke of Normandy": a title said of someone; but
+            # "the Duke of Wellington defeated Napoleon" names the man
             m = _mention(toks, span, initial)
             m.title_phrase = True
             out.append(m)
             continue
         while (
-            len(span) > 1 and possessive_stem(toks[span[0]].low).rstrip("s") in TITLES and toks[span[1]].kind != "punct"
+            len(span) > 1
+            and possessive_stem(toks[span[0]].low).rstrip("s") in TITLES
+            and toks[span[1]].kind != "punct"
+            and toks[span[1]].low not in CONNECTORS  # "the Duke of Wellington" keeps its title
         ):
             title = toks[span[0]].text
             span = span[1:]

@@ -136,7 +136,8 @@ def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float
         and entity_of(last).kind == "person"
         and len(subj) > 1
         and all(
-            u.is_word and u.text[:1].islower() or u.kind == "name" and isinstance(u.ref, Mention) and u.ref.modifier
+            u.is_word and (u.text[:1].islower() or u.first)
+            or u.kind == "name" and isinstance(u.ref, Mention) and u.ref.modifier
             for u in subj[:-1]
         )
         and subj[0].low not in DETERMINERS

@@ -60,22 +60,24 @@ def _damaged_form_of(a: str, b: str) -> bool:
 def possessive_candidates(mentions: list[tuple[list[Tok], list[Mention]]], name_words: set[str]) -> set[str]:
     """Capitalised words like 'Trotskys' that are a known name plus a lost apostrophe."""
     out: set[str] = set()
-    for toks, ms in mentions:
-        for m in ms:
-            words = m.text.split()
-            last = words[-1]
-            if m.possessive or not last.endswith("s") or len(last) < 4:
+    for toks, _ in mentions:
+        for k, tok in enumerate(toks):
+            word = tok.text
+            if not tok.is_cap or not word.endswith("s") or len(word) < 4 or word[-2:] in ("ss", "'s", "’s"):
                 continue
-            stem = last[:-1]
+            stem = word[:-1]
             if stem not in name_words:
                 continue
-            nxt = toks[m.t1] if m.t1 < len(toks) else None
+            prev = toks[k - 1] if k > 0 else None
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
             plural_impossible = re.search(r"[^aeiou]y$", stem) is not None  # "Armys": plural is "Armies"
-            if len(words) > 1 and not plural_impossible:
-                continue
+            if prev is not None and prev.is_cap and prev.text not in ("The",) and not plural_impossible:
+                continue  # "Roger Williams": the end of a longer name
+            if prev is not None and prev.low in ("the", "a", "an") and not plural_impossible:
+                continue  # "the Bolsheviks": a plural
             if nxt is not None and (finite_verb(nxt) or nxt.kind == "punct") and not plural_impossible:
                 continue
-            out.add(last)
+            out.add(word)
     return out
 
 

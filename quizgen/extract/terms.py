@@ -431,6 +431,15 @@ _LIGHT_NOUNS = {
     "toll",
     "form",
     "deal",
+    "morning",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+    "years",
+    "days",
+    "afternoon",
 }
 _OBJECT_STOP = {"that", "which", "who", "whom", "whose", "when", "while", "where", "because", "as", "than", "and"}
 

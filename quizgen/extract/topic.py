@@ -27,6 +27,7 @@ _BOILER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(b) for b in _WORD_
 _OTHER_CUES = tuple(b for b in BOILERPLATE if not (b[0].isalnum() and b[-1].isalnum()))
 # "I demand ..." after a dash is speech the sentence reports; "if you read X" is the generic you.
 _SPEECH = re.compile(r"\s—\s*(?=I\b)[^—]*")
+_REGNAL = re.compile(r"(?<=[a-z] )I\b(?= [a-z])")  # "Elizabeth I ruled": a numeral, not the pronoun
 _GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
@@ -77,7 +78,7 @@ def cue_topic(s: Sentence) -> str:
 
 def stance(s: Sentence) -> str:
     """fact | hedged | opinion: only `fact` sentences give candidates."""
-    text = _GENERIC_YOU.sub(" ", _SPEECH.sub(" ", _QUOTED.sub(" ", s.fixed)))
+    text = _GENERIC_YOU.sub(" ", _SPEECH.sub(" ", _QUOTED.sub(" ", _REGNAL.sub("", s.fixed))))
     low = text.lower()
     # "I", "we", "my" (but "My Life" inside a sentence is a title, not the writer speaking)
     words = set(re.findall(r"(?<![\w'])(?:I|[a-z']+)(?![\w'])", text))
