@@ -16,7 +16,7 @@ from .documents import Document
 from .entities import Registry, context_votes
 from .lexicon import STOPWORDS
 from .names import Mention, fill_text, find_mentions
-from .repair import apply_repairs, letter_repairs, possessive_candidates
+from .repair import apply_repairs, letter_repairs, possessive_words
 from .sentences import Sentence, sentences_of
 from .tokens import Tok, tokenize
 from .topic import classify, cue_topic, stance
@@ -97,6 +97,36 @@ def _register(reg: Registry, p: Parsed) -> None:
                 reg.add_acronym(a.text, b.text)
 
 
+_CAP_RUN = re.compile(r"(?<![\w'’])[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w’'.-]*)+")
+_CAP_S = re.compile(r"(?<![\w'’])([A-Z][a-z]+s)\b(?!['’])")
+_POSS = re.compile(r"(?<![\w'’])([A-Z][a-z]+)['’]s\b")
+_INITIAL_SUBJECT = re.compile(r"([A-Z][a-z]+) (?:was|is|had|became|[a-z]{3,}ed)\b")
+_PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b")
+
+
+def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], set[str]]:
+    """Damaged spellings to repair ('Ramn' -> 'Ramon') and names that lost their apostrophe ('Trotskys')."""
+    runs: list[list[str]] = []
+    name_words: set[str] = set()
+    for s in live:
+        for m in _CAP_RUN.finditer(s.fixed):
+            words = [w for w in m.group(0).split() if w[:1].isupper()]
+            runs.append(words)
+            if 2 <= len(words) <= 3:
+                name_words.add(words[-1])  # "Leon Trotsky": a surname
+        name_words.update(_POSS.findall(s.fixed))  # "Stalin's": said of someone
+        m = _INITIAL_SUBJECT.match(s.fixed)
+        if m:
+            name_words.add(m.group(1))
+        name_words.update(_PLACE_PREP.findall(s.fixed))
+        m = _INITIAL_SUBJECT.match(s.fixed)
+        if m:
+            mid_caps = mid_caps | {m.group(1)}  # "Bismarck was ...": a name even at the start of a sentence
+    letters = letter_repairs(runs)
+    possessives = possessive_words(live, name_words & mid_caps)
+    return letters, possessives
+
+
 def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     sentences = sentences_of(docs)
     for s in sentences:
@@ -107,34 +137,19 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
         progress.start(3 * len(live))  # first reading, second reading, facts
     mid_caps, lower_vocab = _vocabulary(live)
 
-    first = Registry()
-    pass_a = [_read(s, mid_caps, lower_vocab) for s in live]
-    for p in pass_a:
-        _register(first, p)
-    # which words are person or place names: the forms' own votes suffice (no merging needed here)
-    name_words: set[str] = set()
-    for key, form in first.forms.items():
-        if first.kind_of_form(key) in ("person", "place"):
-            for surface in form.surfaces:
-                name_words.update(surface.split())
-    letters = letter_repairs([m.text.split() for p in pass_a for m in p.mentions])
-    possessives = possessive_candidates([(p.toks, p.mentions) for p in pass_a], name_words)
-    if progress:
-        progress.advance(len(live))
-
+    # Repairs first, from a cheap scan of the capitalised words; then each sentence is read once.
+    letters, possessives = _repairs(live, mid_caps)
     reg = Registry()
     analysis = Analysis(docs, sentences, reg)
-    for k, (s, p) in enumerate(zip(live, pass_a, strict=True)):
-        fixed = apply_repairs(s.fixed, letters, possessives)
-        if fixed != s.fixed:  # only repaired sentences are read again
-            s.fixed = fixed
-            p = _read(s, mid_caps, lower_vocab)
+    for k, s in enumerate(live):
+        s.fixed = apply_repairs(s.fixed, letters, possessives)
+        p = _read(s, mid_caps, lower_vocab)
         analysis.parsed[s.index] = p
         _register(reg, p)
         if progress and k % 100 == 99:
-            progress.advance(100)
+            progress.advance(200)
     if progress:
-        progress.advance(len(live) % 100)
+        progress.advance(2 * (len(live) % 100))
     reg.resolve()
     names: dict[int, set[str]] = {}
     for p in analysis.parsed.values():

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..bank import Bank, DocSource, Fact, Person, Source, Work
+from ..errors import InputError
 from .analysis import Analysis, Progress, analyse
 from .clauses import parse
 from .documents import Document, read_document, slugify
@@ -48,6 +49,12 @@ class ExtractResult:
 
 
 def read_documents(paths: list[str | Path]) -> list[Document]:
+    from . import documents
+
+    total = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
+    if total > documents.MAX_BYTES and len(paths) > 1:
+        raise InputError(f"these {len(paths)} documents hold {total / 2**20:.0f} MB, more than one run reads "
+                         f"(limit {documents.MAX_BYTES // 2**20} MB); extract them in smaller groups")
     docs: list[Document] = []
     keys: set[str] = set()
     for path in paths:

@@ -12,8 +12,6 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .folding import strip_accents
-from .names import Mention
-from .tokens import Tok, finite_verb
 
 _VOWELS = set("aeiouy")
 
@@ -57,28 +55,37 @@ def _damaged_form_of(a: str, b: str) -> bool:
     return False
 
 
-def possessive_candidates(mentions: list[tuple[list[Tok], list[Mention]]], name_words: set[str]) -> set[str]:
+_CAP_S = re.compile(r"(?<![\w'’])([A-Z][a-z]+s)\b(?!['’])")
+_PREV_WORD = re.compile(r"([A-Za-z'’]+)\W*$")
+_NEXT_WORD = re.compile(r"^\W*([A-Za-z'’]+)")
+
+
+def possessive_words(sentences: list, name_words: set[str]) -> set[str]:
     """Capitalised words like 'Trotskys' that are a known name plus a lost apostrophe."""
     out: set[str] = set()
-    for toks, _ in mentions:
-        for k, tok in enumerate(toks):
-            word = tok.text
-            if not tok.is_cap or not word.endswith("s") or len(word) < 4 or word[-2:] in ("ss", "'s", "’s"):
-                continue
+    for s in sentences:
+        text = s.fixed
+        for m in _CAP_S.finditer(text):
+            word = m.group(1)
             stem = word[:-1]
-            if stem not in name_words:
+            if stem not in name_words or word[-2:] == "ss" or len(word) < 4:
                 continue
-            prev = toks[k - 1] if k > 0 else None
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
             plural_impossible = re.search(r"[^aeiou]y$", stem) is not None  # "Armys": plural is "Armies"
-            if prev is not None and prev.is_cap and prev.text not in ("The",) and not plural_impossible:
-                continue  # "Roger Williams": the end of a longer name
-            if prev is not None and prev.low in ("the", "a", "an") and not plural_impossible:
-                continue  # "the Bolsheviks": a plural
-            if nxt is not None and (finite_verb(nxt) or nxt.kind == "punct") and not plural_impossible:
-                continue
+            before = _PREV_WORD.search(text, 0, m.start())
+            after = _NEXT_WORD.match(text[m.end():m.end() + 40])
+            prev = before.group(1) if before and text[before.end():m.start()].strip() == "" else None
+            nxt = after.group(1) if after and text[m.end():m.end() + after.start(1)].strip() == "" else None
+            if not plural_impossible:
+                if prev is not None and (prev[:1].isupper() and prev != "The" or prev.lower() in ("the", "a", "an")):
+                    continue  # "Roger Williams", "the Bolsheviks"
+                if nxt is None or _VERBISH.match(nxt):
+                    continue  # "Williams founded": a name, not a possessive
             out.add(word)
     return out
+
+
+_VERBISH = re.compile(r"^(?:[a-z]+ed|was|were|is|are|had|has|have|did|does|said|says|and|or|of|in|on|at|to|for|"
+                      r"by|with|from|as|who|which|that|wrote|led|took|made|won|fought|became)$")
 
 
 def apply_repairs(text: str, letters: dict[str, str], possessives: set[str]) -> str:
