@@ -170,6 +170,15 @@ class Parse:
     def text(self) -> str:
         return self.parsed.sentence.fixed
 
+    def index_maps(self) -> tuple[dict[int, int], dict[int, bool]]:
+        """Unit positions and 'is followed by a name', computed once per sentence for rendering."""
+        maps = self.__dict__.get("_maps")
+        if maps is None:
+            maps = ({id(u): k for k, u in enumerate(self.units)},
+                    {id(a): b.kind == "name" for a, b in zip(self.units, self.units[1:], strict=False)})
+            self.__dict__["_maps"] = maps
+        return maps
+
 
 def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     """Tokens with each date and each name merged into one unit; parentheses set aside."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import MONTHS, ORDINALS
 
@@ -250,6 +251,11 @@ _NEEDS = {"iso": "d", "mdy": "dm", "dmy": "dm", "range_md": "dm", "month_range":
           "era_year": "d", "bc_year": "d"}
 
 
+@lru_cache(maxsize=16)
+def _patterns_for(hints: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(kind, pattern) for kind, pattern in _PATTERNS if all(h in hints for h in _NEEDS[kind])]
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, longest first where forms overlap, in order of position."""
     hints = ("d" if _HINT_DIGIT.search(text) else "") + ("m" if _HINT_MONTH.search(text) else "") + (
@@ -258,9 +264,7 @@ def find_dates(text: str) -> list[DateMatch]:
         return []
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    for kind, pattern in _PATTERNS:
-        if not all(h in hints for h in _NEEDS[kind]):
-            continue
+    for kind, pattern in _patterns_for(hints):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -319,7 +319,7 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
             elif head in PLACE_NOUNS or head in PLACE_HEADS:
                 votes["place"] += 2
         elif finite_verb(nxt):
-            votes["person"] += 1.0 if has_he else 0.6
+            votes["acts"] += 1.0 if has_he else 0.6  # weak: countries and parties act too (capped below)
         elif nxt.low in REPORTING:  # "Sudoplatov says"
             votes["person"] += 1
     first_low = words[0].lower() if words else ""
@@ -386,11 +386,7 @@ class Registry:
         self.acronyms[name_key(acronym)] = name_key(full)
 
     def kind_of_form(self, key: str) -> str:
-        votes = self.forms[key].votes
-        if not votes:
-            return "other"
-        kind, score = votes.most_common(1)[0]
-        return kind if score >= 0.4 else "other"
+        return _decide(self.forms[key].votes)[0]
 
     def resolve(self) -> list[Entity]:
         kinds = {key: self.kind_of_form(key) for key in self.forms}
@@ -484,10 +480,7 @@ class Registry:
         votes: Counter = Counter()
         for k in keys:
             votes.update(self.forms[k].votes)
-        kind = "other"
-        if votes:
-            top, score = votes.most_common(1)[0]
-            kind = top if score >= 0.4 else "other"
+        kind, strength = _decide(votes)
         if any(len(k.split()) > 1 and kinds[k] == "person" for k in keys) and len(keys) > 1:
             kind = "person"
 
@@ -518,7 +511,7 @@ class Registry:
             kind=kind,
             aliases=aliases,
             count=sum(self.forms[k].count for k in keys),
-            strength=votes[kind] if votes else 0.0,
+            strength=strength if kind != "person" else votes.get("person", 0.0) + min(votes.get("acts", 0.0), 1.2),
         )
         for k in keys:
             ent.roles.extend(self.forms[k].roles)
@@ -527,6 +520,17 @@ class Registry:
 
     def entity(self, text: str) -> Entity | None:
         return self._by_key.get(name_key(text))
+
+
+def _decide(votes: Counter) -> tuple[str, float]:
+    """The kind the votes elect. Being the subject of verbs ('acts') counts for a person only up to a
+    point: 'Victoria has ...', 'Victoria is ...' a hundred times does not make a state a person."""
+    tally = Counter({k: v for k, v in votes.items() if k != "acts"})
+    tally["person"] += min(votes.get("acts", 0.0), 1.2)
+    if not tally:
+        return "other", 0.0
+    kind, score = tally.most_common(1)[0]
+    return (kind, score) if score >= 0.4 else ("other", score)
 
 
 def _variants(word: str) -> set[str]:

@@ -225,6 +225,8 @@ def _modifies_next(nxt: Tok) -> bool:
 
 def _shouting(toks: list[Tok], span: list[int]) -> bool:
     """'ERROR CREATE MATERIALIZED VIEW': upper-case runs are not names."""
+    if len(span) < 3:
+        return False
     upper = [toks[k] for k in span if toks[k].text.isupper() and len(toks[k].text) > 1]
     return len(upper) >= 3
 

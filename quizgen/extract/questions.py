@@ -69,8 +69,7 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     text = parse.text
     out: list[str] = []
     prev: Unit | None = None
-    index = {id(u): k for k, u in enumerate(parse.units)}
-    nxt_name = {id(a): b.kind == "name" for a, b in zip(parse.units, parse.units[1:], strict=False)}
+    index, nxt_name = parse.index_maps()
     for u in units:
         piece = u.text
         if lower_first and u.first and u.kind == "word" and piece[:1].isupper() \

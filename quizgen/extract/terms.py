@@ -100,6 +100,7 @@ def term_facts(sf: SentenceFacts) -> None:
         np_question(sf, units[np_start : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
     _apposition_events(sf)
     _complement_names(sf)
+    _name_definitions(sf)
     _quoted_terms(sf)
     _acronyms(sf)
     lowercase_objects(sf)
@@ -338,6 +339,35 @@ def _complement_names(sf: SentenceFacts) -> None:
         kind = ent.kind if ent.kind in ("place", "term", "event", "work") else "term"
         answer, accept = _answer_of(u, ent)
         sf.add(kind, q, answer, (u.start, u.ref.end), 0.6, "name-complement", accept)  # type: ignore[union-attr]
+
+
+def _name_definitions(sf: SentenceFacts) -> None:
+    """'The Melbourne Cricket Ground is the largest stadium in Australia' -> 'What is the largest stadium in
+    Australia?' (a definite description names one thing; people get 'Who was ...?' from their roles)."""
+    for clause in sf.p.clauses:
+        if clause.aux is None or clause.aux.low not in ("was", "were", "is", "are") or not clause.ok:
+            continue
+        subj = [u for u in clause.subject if not (u.is_word and u.low == "the")]
+        if len(subj) != 1 or subj[0].kind != "name":
+            continue
+        u = subj[0]
+        ent = entity_of(u)
+        if ent is None or ent.kind == "person" or isinstance(u.ref, Mention) and (u.ref.modifier or u.ref.possessive):
+            continue
+        rest = clause.rest
+        if not rest or rest[0].low != "the":
+            continue
+        np: list[Unit] = []
+        for x in rest:
+            if x.kind == "punct" or x.is_word and x.low in ("which", "who", "that", "and", "but", "where", "while"):
+                break
+            np.append(x)
+        if len(np) < 3 or len(np) > 14:
+            continue
+        kind = ent.kind if ent.kind in ("place", "term", "event", "work") else "term"
+        answer, accept = _answer_of(u, ent)
+        q = f"What {clause.aux.low} {render(np, sf.p)}"
+        sf.add(kind, q, answer, (u.start, u.ref.end), 0.6, "name-definition", accept)  # type: ignore[union-attr]
 
 
 _BEGIN_NOUNS = {
