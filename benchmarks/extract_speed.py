@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from quizgen.extract import entities, folding
+from quizgen.extract import entities, folding, kinds
 from quizgen.extract.documents import Document, text_paragraphs
 from quizgen.extract.pipeline import extract_docs
 
@@ -51,7 +51,7 @@ def grow(text: str, times: int, distinct: bool) -> str:
 
 
 def clear_caches() -> None:
-    for fn in (folding.fold, folding.strip_accents, entities.name_key, entities.structural_kind):
+    for fn in (folding.fold, folding.strip_accents, entities.name_key, kinds.structural_kind):
         fn.cache_clear()
 
 

@@ -13,7 +13,8 @@ from typing import Protocol
 
 from .dates import DateMatch, find_dates
 from .documents import Document
-from .entities import Registry, context_votes
+from .entities import Registry
+from .kinds import context_votes
 from .lexicon import STOPWORDS
 from .names import Mention, fill_text, find_mentions
 from .repair import apply_repairs, letter_repairs, possessive_words

@@ -1,4 +1,4 @@
-"""A shallow parse of one sentence: units, segments, and clauses (subject, verb group, rest).
+"""A shallow parse of one sentence: clauses (subject, verb group, rest) over the units and segments.
 
 No tagger model: dates and names are already found; commas, subordinators and relative pronouns
 split the sentence into segments; a clause is a segment with a finite verb. The parse is only as
@@ -10,60 +10,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .analysis import Parsed
-from .dates import DateMatch
 from .lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
     DETERMINERS,
-    ED_VERBS_AFTER_SUBJECT,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
-    REPORTING,
     SUBORDINATORS,
 )
-from .morph import IRREGULAR_PARTICIPLE
 from .names import Mention
-from .tokens import finite_verb, past_verb
+from .units import (
+    _BE,
+    _HAVE,
+    ADVERBS,
+    Segment,
+    Unit,
+    _finite_at,
+    _is_participle,
+    build_units,
+    finite_verb_word,
+    segments_of,
+)
 
-SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
-ADVERBS = {
-    "once",
-    "later",
-    "also",
-    "never",
-    "soon",
-    "then",
-    "still",
-    "already",
-    "eventually",
-    "subsequently",
-    "finally",
-    "first",
-    "again",
-    "even",
-    "only",
-    "just",
-    "thus",
-    "therefore",
-    "immediately",
-    "often",
-    "always",
-    "ever",
-    "afterwards",
-    "together",
-    "not",
-    "quickly",
-    "secretly",
-    "formally",
-    "officially",
-    "effectively",
-    "briefly",
-}
 _TIME_ADJ = {"next", "following", "same", "previous", "preceding", "last", "first"}
 _TIME_NOUNS = {"day", "days", "year", "years", "month", "months", "week", "weeks", "morning", "evening", "night",
                "spring", "summer", "autumn", "winter", "decade", "century"}
-_BE = {"was", "were", "is", "are", "be", "been", "being"}
 _VAGUE_SUBJECTS = {
     "much",
     "many",
@@ -88,35 +60,6 @@ _VAGUE_SUBJECTS = {
     "latter",
     "former",
 }
-_HAVE = {"had", "has", "have"}
-
-
-class Unit:
-    """A token, or a whole date or name, as the parse sees it."""
-
-    __slots__ = ("kind", "text", "start", "end", "ref", "first", "low", "is_word")
-
-    def __init__(self, kind: str, text: str, start: int, end: int, ref: DateMatch | Mention | None = None,
-                 first: bool = False) -> None:
-        self.kind = kind  # word | num | punct | abbr | date | name
-        self.text = text
-        self.start = start
-        self.end = end
-        self.ref = ref
-        self.first = first  # the sentence's first word
-        self.low = text.lower()
-        self.is_word = kind in ("word", "abbr")
-
-    def __repr__(self) -> str:
-        return f"Unit({self.text!r}, {self.kind})"
-
-
-@dataclass
-class Segment:
-    units: list[Unit]
-    kind: str = "np"  # clause | sub | rel | pp | ptc | np
-    lead: str = ""  # the subordinator, relative pronoun or conjunction that opened it
-    sep: Unit | None = None  # the punctuation before it
 
 
 @dataclass
@@ -178,206 +121,6 @@ class Parse:
                     {id(a): b.kind == "name" for a, b in zip(self.units, self.units[1:], strict=False)})
             self.__dict__["_maps"] = maps
         return maps
-
-
-def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
-    """Tokens with each date and each name merged into one unit; parentheses set aside."""
-    toks = p.toks
-    date_at: dict[int, DateMatch] = {}
-    for d in p.dates:
-        for k, t in enumerate(toks):
-            if d.start <= t.start < d.end:
-                date_at.setdefault(k, d)
-    mention_at = {m.t0: m for m in p.mentions}
-    units: list[Unit] = []
-    parens: dict[int, str] = {}
-    depth = 0
-    paren_start = 0
-    k = 0
-    first_word_seen = False
-    while k < len(toks):
-        t = toks[k]
-        if t.text == "(":
-            depth += 1
-            if depth == 1:
-                paren_start = t.end
-            k += 1
-            continue
-        if t.text == ")" and depth:
-            depth -= 1
-            if depth == 0 and units:
-                parens[len(units) - 1] = p.sentence.fixed[paren_start : t.start].strip()
-            k += 1
-            continue
-        if depth:
-            k += 1
-            continue
-        if k in date_at:
-            d = date_at[k]
-            end = k
-            while end + 1 < len(toks) and date_at.get(end + 1) is d:
-                end += 1
-            units.append(Unit("date", p.sentence.fixed[d.start : d.end], d.start, d.end, d, not first_word_seen))
-            first_word_seen = True
-            k = end + 1
-            continue
-        if k in mention_at:
-            m = mention_at[k]
-            last = toks[m.t1 - 1]
-            units.append(Unit("name", p.sentence.fixed[m.start : last.end], m.start, last.end, m, not first_word_seen))
-            first_word_seen = True
-            k = m.t1
-            continue
-        is_word = t.kind in ("word", "abbr", "num")
-        units.append(Unit(t.kind, t.text, t.start, t.end, None, is_word and not first_word_seen))
-        first_word_seen = first_word_seen or is_word
-        k += 1
-    return units, parens
-
-
-def _is_participle(u: Unit) -> bool:
-    return (
-        u.kind == "word"
-        and u.text[:1].islower()
-        and (u.low in IRREGULAR_PARTICIPLE or (u.low.endswith("ed") and len(u.low) > 4))
-    )
-
-
-_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
-
-
-def _finite_at(units: list[Unit], i: int) -> bool:
-    u = units[i]
-    if u.kind != "word":
-        return False
-    prev = units[i - 1] if i > 0 else None
-    after_subject = prev is not None and (
-        prev.kind == "name"
-        and not (isinstance(prev.ref, Mention) and prev.ref.possessive)
-        or prev.low in _SUBJECT_PRONOUNS
-    )
-    if u.low in REPORTING and after_subject:
-        return True
-    if u.low in ED_VERBS_AFTER_SUBJECT and (after_subject or prev is not None and prev.is_word
-                                            and prev.low not in DETERMINERS | PREPOSITIONS and i + 1 < len(units)
-                                            and (units[i + 1].kind == "name" or units[i + 1].low in DETERMINERS)):
-        return True  # "his policy united Germany", "Lincoln led the Union"
-    if not finite_verb(u):
-        return False
-    # "the ousted", "his stated", "a forged": an adjective after a determiner, not a verb
-    if (
-        prev is not None
-        and prev.kind == "word"
-        and (prev.low in DETERMINERS or prev.low.endswith("'s"))
-        and u.low not in AUXILIARIES
-    ):
-        return False
-    if prev is not None and prev.kind == "name" and isinstance(prev.ref, Mention) and prev.ref.possessive:
-        return False
-    # "was jailed and brought": the participles after be/have are not finite
-    if (
-        prev is not None
-        and (prev.low in _BE | _HAVE or prev.low in ADVERBS and i > 1 and units[i - 2].low in _BE | _HAVE)
-        and u.low not in AUXILIARIES
-    ):
-        return False
-    return not (
-        prev is not None and prev.low == "and" and i > 1 and _is_participle(units[i - 2]) and u.low not in AUXILIARIES
-    )
-
-
-def segments_of(units: list[Unit]) -> list[Segment]:
-    """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun."""
-    segs: list[list[Unit]] = [[]]
-    seps: list[Unit | None] = [None]
-    for i, u in enumerate(units):
-        if u.kind == "punct" and u.text in SEGMENT_PUNCT:
-            if segs[-1]:
-                segs.append([])
-                seps.append(u)
-            continue
-        if u.kind == "punct" and u.text in ".!?\"“”'‘’":
-            continue
-        prev = units[i - 1] if i > 0 else None
-        if u.is_word and u.text[:1].islower() and segs[-1] and prev is not None and prev.kind != "punct":
-            starts = (
-                u.low in ("who", "whom", "which", "whose")
-                and prev.low not in PREPOSITIONS
-                or (u.low == "when" and prev.kind in ("date", "name", "word"))
-                or (u.low in ("where",) and prev.kind == "name")
-            )
-            if starts:
-                segs.append([])
-                seps.append(None)
-        segs[-1].append(u)
-    out = [Segment(s, sep=sep) for s, sep in zip(segs, seps, strict=True) if s]
-    for seg in out:
-        _classify(seg)
-    return _merge_lists(out)
-
-
-def _classify(seg: Segment) -> None:
-    us = seg.units
-    head = us[0]
-    body = us
-    if head.is_word and head.low in CONJUNCTIONS and len(us) > 1:
-        seg.lead = head.low
-        body = us[1:]
-        head = body[0]
-    finite = next((i for i in range(len(body)) if _finite_at(body, i)), None)
-    if (
-        finite == 0
-        and len(body) > 1
-        and body[1].low == "by"
-        and _is_participle(body[0])
-        and body[0].low not in AUXILIARIES
-    ):
-        seg.kind = "ptc"  # "..., chaired by John Dewey"
-        return
-    if head.is_word and head.low in RELATIVES - {"that"} and finite is not None:
-        seg.kind, seg.lead = "rel", head.low
-    elif head.is_word and head.low in SUBORDINATORS and finite is not None and finite > 1:
-        seg.kind, seg.lead = "sub", head.low
-    elif finite is not None:
-        seg.kind = "clause"
-    elif head.is_word and head.low in PREPOSITIONS | SUBORDINATORS:
-        seg.kind = "pp"
-    elif _is_participle(head) or (head.kind == "word" and head.low.endswith("ing") and len(head.low) > 5):
-        seg.kind = "ptc"
-    else:
-        seg.kind = "np"
-
-
-def _merge_lists(segs: list[Segment]) -> list[Segment]:
-    """'in Germany, Estonia, and Bulgaria in 1923-25': list items rejoin their segment."""
-    out: list[Segment] = []
-    for seg in segs:
-        us = [u for u in seg.units if not (u.is_word and u.low in ("and", "or"))]
-        is_item = (
-            bool(us)
-            and us[0].kind == "name"
-            and seg.kind in ("np", "pp")
-            and (len(us) == 1 or us[1].is_word and us[1].low in PREPOSITIONS)
-        )
-        if (
-            out
-            and is_item
-            and out[-1].units
-            and out[-1].units[-1].kind == "name"
-            and _same_kind(out[-1].units[-1], us[0])
-        ):
-            if seg.sep is not None:
-                out[-1].units.append(seg.sep)
-            out[-1].units.extend(seg.units)
-            continue
-        out.append(seg)
-    return out
-
-
-def _same_kind(a: Unit, b: Unit) -> bool:
-    ea = getattr(a.ref, "entity", None)
-    eb = getattr(b.ref, "entity", None)
-    return ea is not None and eb is not None and ea.kind == eb.kind and ea.kind != "other"
 
 
 def _strip_time_intro(subject: list[Unit]) -> list[Unit]:
@@ -623,10 +366,6 @@ def _trailing_np(units: list[Unit]) -> list[Unit]:
     while out and out[0].low in ("of", "but", "and", "or"):
         out.pop(0)
     return out if any(u.kind == "name" or u.is_word and u.low not in DETERMINERS for u in out) else []
-
-
-def finite_verb_word(u: Unit) -> bool:
-    return finite_verb(u) or past_verb(u)
 
 
 def parse(p: Parsed) -> Parse:

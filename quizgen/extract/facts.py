@@ -1,5 +1,5 @@
 """Sentence -> candidate facts. The shared machinery (which clause hosts an answer, how its phrase is
-removed) and the date and place rules; people, terms, numbers and works live in their own modules.
+removed) and the date rules; places, people, roles, terms, objects, numbers and works have their own modules.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
-from .lexicon import PLACE_HEADS, PLACE_NOUNS, PLACE_PREPS, PREPOSITIONS
+from .lexicon import PLACE_PREPS
 from .questions import (
     Candidate,
     Context,
@@ -59,24 +59,6 @@ _NOMINAL = {
     "signing": ("was", "signed"),
     "opening": ("was", "opened"),
     "publication": ("was", "published"),
-}
-_PLACE_NOMINAL = {
-    "sentence": ("was", "sentenced"),
-    "exile": ("was", "exiled"),
-    "deportation": ("was", "deported"),
-    "banishment": ("was", "banished"),
-    "journey": ("did", "travel"),
-    "trip": ("did", "travel"),
-    "voyage": ("did", "sail"),
-    "flight": ("did", "flee"),
-    "return": ("did", "return"),
-    "emigration": ("did", "emigrate"),
-    "escape": ("did", "escape"),
-    "move": ("did", "move"),
-    "transfer": ("was", "transferred"),
-    "imprisonment": ("was", "imprisoned"),
-    "expedition": ("did", "go"),
-    "mission": ("was", "sent"),
 }
 _VAGUE = re.compile(r"\b(?:this|these|those|it|its|him|them|her|the latter|the former|such)\b(?![-'])", re.IGNORECASE)
 _TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
@@ -329,163 +311,4 @@ class SentenceFacts:
             dm.when,
         )
 
-    # ------------------------------------------------------------------ places
 
-    def places(self) -> None:
-        units = self.p.units
-        for k, u in enumerate(units):
-            ent = entity_of(u)
-            if ent is None or ent.kind != "place" or u.ref.possessive:  # type: ignore[union-attr]
-                continue
-            if ent.strength < 1 or self.in_work(u):  # "connections to Mussolini": a preposition alone is not enough
-                continue
-            prev = units[k - 1] if k else None
-            if prev is not None and prev.is_word and prev.low in PLACE_PREPS:
-                self._place_pp(u, prev)
-            nxt = units[k + 1] if k + 1 < len(units) else None
-            if nxt is not None and nxt.text == ",":
-                self._place_apposition(k, u)
-            paren = self.p.parens.get(k)
-            if paren:
-                self._place_paren(u, paren)
-
-    def _place_pp(self, u: Unit, prep: Unit) -> None:
-        clause = self.host(u)
-        if clause is None:
-            self._nominal_place(u, prep)
-            return
-        if not clause.ok:
-            return
-        subj = subject_text(clause, self.p, self.ctx)
-        if subj is None:
-            return
-        drop = self.phrase_drop(u, clause, PLACE_PREPS)
-        items = self._list_after(u)
-        drop |= {id(x) for x in items}
-        body = inverted(clause, self.p, subj[0], drop)
-        if body is None:
-            return
-        wh = "From where" if prep.low == "from" else "Where"
-        ent = entity_of(u)
-        if items:  # "in Germany, Estonia, and Bulgaria": the list is the answer
-            last = items[-1]
-            answer = self.s.fixed[u.start : last.end]
-            self.add(
-                "place",
-                f"{wh} {body}",
-                answer,
-                (u.start, last.end),
-                0.6 * subj[1] * self.pronoun_factor(clause),
-                "place-list",
-            )
-            return
-        self.add(
-            "place",
-            f"{wh} {body}",
-            u.text,
-            (u.start, u.ref.end),
-            0.7 * subj[1] * self.pronoun_factor(clause),
-            "place",
-            [a for a in ent.forms if a != u.text] if ent else [],
-        )
-
-    def _list_after(self, u: Unit) -> list[Unit]:
-        """The rest of a list of same-kind names after `u`, with its commas and 'and'."""
-        units = self.p.units
-        n = len(units)
-        k = next(i for i, x in enumerate(units) if x is u)
-        ent = entity_of(u)
-        if ent is None or k > 1 and units[k - 1].low in ("and", ",") and entity_of(units[k - 2]) is not None:
-            return []  # not the head of a list
-        out: list[Unit] = []
-        j = k + 1
-        while j < n:
-            sep_end = j
-            if units[sep_end].text == ",":
-                sep_end += 1
-            if sep_end < n and units[sep_end].low in ("and", "or"):
-                sep_end += 1
-            if sep_end == j or sep_end >= n:
-                break
-            other = entity_of(units[sep_end])
-            if other is None or other.kind != ent.kind:
-                break
-            out.extend(units[j : sep_end + 1])
-            j = sep_end + 1
-        return out
-
-    def _nominal_place(self, u: Unit, prep: Unit) -> None:
-        """'After his trial and life sentence to Siberia, he escaped' -> 'Where was Trotsky sentenced?'"""
-        units = self.p.units
-        k = next(i for i, x in enumerate(units) if x is u)
-        noun = units[k - 2] if k >= 2 else None
-        if noun is None or noun.low not in _PLACE_NOMINAL or prep.low not in ("to", "in", "from", "into"):
-            return
-        clause = self.host(u, loose=True)
-        if clause is None or not clause.ok:
-            return
-        subj = subject_text(clause, self.p, self.ctx)
-        if subj is None:
-            return
-        aux, verb = _PLACE_NOMINAL[noun.low]
-        wh = "From where" if prep.low == "from" else "Where"
-        self.add(
-            "place",
-            f"{wh} {aux} {subj[0]} {verb}",
-            u.text,
-            (u.start, u.ref.end),  # type: ignore[union-attr]
-            0.5 * subj[1] * self.pronoun_factor(clause),
-            "place-nominal",
-        )
-
-    def _place_apposition(self, k: int, u: Unit) -> None:
-        """'Prinkipo, a suburb of Istanbul' -> 'Of which city was Prinkipo a suburb?'"""
-        units = self.p.units
-        tail = units[k + 2 : k + 8]
-        words = [x.low for x in tail]
-        if not words:
-            return
-        j = 1 if words[0] in ("a", "an", "the") else 0
-        if j + 2 >= len(tail) or words[j] not in PLACE_NOUNS or words[j + 1] != "of":
-            return
-        m = j + 2
-        if m < len(tail) and tail[m].low == "the":
-            m += 1
-        while m < len(tail) and tail[m].kind == "word" and tail[m].text[:1].islower() and m < len(tail) - 1:
-            m += 1
-        if m >= len(tail) or tail[m].kind != "name":
-            return
-        other = tail[m]
-        noun = words[j]
-        head = other.text.split()[-1].lower()
-        cat = head if head in PLACE_HEADS | PLACE_NOUNS else "place"
-        det = "the" if words[0] == "the" or noun == "capital" else "a"
-        self.add(
-            "place",
-            f"Of which {cat} was {u.text} {det} {noun}",
-            other.text,
-            (other.start, other.ref.end),
-            0.7,
-            "place-apposition",
-        )
-        if det == "the":  # "Vienna, capital of the Habsburg Empire" -> "What was the capital of ...?"
-            of_what = render(tail[j + 2 : m + 1], self.p)
-            self.add("place", f"What was the {noun} of {of_what}", u.text, (u.start, u.ref.end), 0.65, "place-capital")
-
-    def _place_paren(self, u: Unit, paren: str) -> None:
-        m = re.match(r"(now|formerly|modern|today|present-day)\s+(.+)$", paren.strip(), re.IGNORECASE)
-        if not m or not m.group(2)[:1].isupper():
-            return
-        new = m.group(2).strip()
-        start = self.s.fixed.find(new, u.end)
-        if start < 0:
-            return
-        gap = (start, start + len(new))
-        if m.group(1).lower() == "formerly":
-            self.add("place", f"What was {u.text} formerly called", new, gap, 0.75, "place-formerly")
-        else:
-            self.add("place", f"What is {u.text} called today", new, gap, 0.75, "place-now")
-
-
-def is_preposition(u: Unit) -> bool:
-    return u.is_word and u.low in PREPOSITIONS

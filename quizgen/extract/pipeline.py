@@ -16,9 +16,12 @@ from .entities import Entity
 from .facts import SentenceFacts
 from .folding import fold
 from .ids import assign_ids
-from .people import people_facts, roles
+from .numbers import number_facts
+from .people import people_facts
+from .places import place_facts
 from .questions import Candidate, Context, entity_of
-from .terms import number_facts, term_facts
+from .roles import roles
+from .terms import term_facts
 from .works import FoundWork, work_facts
 
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
@@ -105,7 +108,7 @@ def extract_docs(
         sf = SentenceFacts(pa, ctx, hint)
         work_facts(sf, analysis.registry, catalogue)  # first: a title's words are not places or terms
         sf.dates()
-        sf.places()
+        place_facts(sf)
         people_facts(sf)
         roles(sf, analysis.registry)
         term_facts(sf)
@@ -116,6 +119,7 @@ def extract_docs(
             if ent is not None and ent.kind == "person":
                 last_person[s.doc] = (ent, n)
                 break
+    _discount_main_characters(candidates, analysis)
     if progress:
         progress.advance(live - (len(kept) - len(kept) % 100))
     bank = _bank(docs, analysis, _dedupe(candidates), catalogue, bank_id, title)
@@ -124,6 +128,16 @@ def extract_docs(
     return ExtractResult(
         bank, sum(1 for s in analysis.sentences if s.topic != "heading"), dropped, sum(d.words for d in docs)
     )
+
+
+def _discount_main_characters(candidates: list[Candidate], analysis: Analysis) -> None:
+    """'Who decried the impact of Stalin's policies?' -> 'Trotsky': in a document about Trotsky that is a
+    guess anyone wins. Questions whose answer is one of the two most-mentioned people count for less."""
+    people = sorted((e for e in analysis.registry.entities if e.kind == "person"), key=lambda e: -e.count)
+    main = {e.name for e in people[:2] if e.count >= 5}
+    for c in candidates:
+        if c.kind == "person" and c.answer in main and c.rule in ("person-subject", "person-object"):
+            c.confidence = round(c.confidence * 0.6, 2)
 
 
 def _year_hint(years: list[tuple[int, int]], n: int) -> int | None:

@@ -1,4 +1,5 @@
-"""Terms (parties, organisations, theories, events) and numbers (ages, counts, terms of years)."""
+"""Terms: parties, organisations, theories, events, named in the text ('the Military Revolutionary
+Committee', 'the Winter War'), quoted ('"permanent revolution," a Marxist theory') or abbreviated (NEP)."""
 
 from __future__ import annotations
 
@@ -9,31 +10,16 @@ from .entities import Entity
 from .facts import SentenceFacts
 from .lexicon import (
     EVENT_HEADS,
-    NUMBER_WORDS,
     ORG_HEADS,
     PLACE_HEADS,
     PREPOSITIONS,
     ROLE_NOUNS,
-    STOPWORDS,
 )
-from .morph import base_of_ing, past_of_participle
 from .names import Mention
-from .questions import as_subject_question, entity_of, inverted, render, subject_text
+from .objects import lowercase_objects, np_question, np_start
+from .questions import as_subject_question, entity_of, render, subject_text
 
 _TERM_KINDS = ("term", "event")
-_IRREGULAR_SINGULAR = {
-    "trials": "trial",
-    "purges": "purge",
-    "wars": "war",
-    "soviets": "soviet",
-    "guards": "guard",
-    "forces": "force",
-    "games": "games",
-    "riots": "riot",
-    "elections": "election",
-    "landings": "landing",
-    "archives": "archive",
-}
 
 
 def category(ent: Entity, text: str) -> str | None:
@@ -94,146 +80,16 @@ def term_facts(sf: SentenceFacts) -> None:
             if q and not any(x.is_word and x.low in ("was", "were", "is", "are") for x in clause.rest):
                 sf.add(ent.kind, q, answer, gap, 0.55, "term-subject", accept)
             continue
-        np_start = _np_start(units, k)
-        adjectives = [x for x in units[np_start:k] if x.is_word and x.low not in ("the", "a", "an")]
+        first = np_start(units, k)
+        adjectives = [x for x in units[first:k] if x.is_word and x.low not in ("the", "a", "an")]
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
-        np_question(sf, units[np_start : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
+        np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
     _apposition_events(sf)
     _complement_names(sf)
     _name_definitions(sf)
     _quoted_terms(sf)
     _acronyms(sf)
     lowercase_objects(sf)
-
-
-def _np_start(units: list[Unit], k: int) -> int:
-    """Where the noun phrase ending at unit k starts: 'the underground South Russian Workers Union'."""
-    j = k
-    while j > 0:
-        x = units[j - 1]
-        if x.is_word and x.low in ("the", "a", "an"):
-            return j - 1
-        if (
-            x.is_word
-            and x.text[:1].islower()
-            and x.low not in STOPWORDS
-            and x.low not in PREPOSITIONS
-            and not x.low.endswith("ing")
-            and not _verbish(x)
-            or x.is_word
-            and "-" in x.text
-            and x.low not in STOPWORDS
-        ):
-            j -= 1
-            continue
-        break
-    return j
-
-
-def _verbish(u: Unit) -> bool:
-    from .clauses import finite_verb_word
-
-    return finite_verb_word(u) or u.low in ("be", "become", "organize", "organise", "help")
-
-
-def np_question(
-    sf: SentenceFacts,
-    np: list[Unit],
-    wh_noun: str | None,
-    answer: str,
-    accept: list[str],
-    gap: tuple[int, int],
-    kind: str,
-    conf: float,
-    rule: str,
-) -> None:
-    """Ask for a noun phrase (np) wherever it stands in its clause:
-    object ('Which union did Trotsky return to Nikolayev to help organize?'), object of a gerund
-    ('Which army did Trotsky organise during the Russian Civil War?'), or after a preposition
-    ('With which trial did the Show Trials start?')."""
-    units = sf.p.units
-    first = next(i for i, x in enumerate(units) if x is np[0])
-    last = first + len(np) - 1
-    what = f"which {wh_noun}" if wh_noun else "what"
-    before = units[first - 1] if first > 0 else None
-    before2 = units[first - 2] if first > 1 else None
-    # a gerund's object: "for organising the Red Army during ...", "After briefly attending the X,"
-    if (
-        before is not None
-        and before.kind == "word"
-        and before.low.endswith("ing")
-        and len(before.low) > 5
-        and before.low not in STOPWORDS
-    ):
-        clause = sf.clause_with(np[0]) or sf.host(np[0], loose=True)
-        if clause is None or not clause.ok:
-            return
-        subj = subject_text(clause, sf.p, sf.ctx)
-        base = base_of_ing(before.low)
-        if subj is None or not base:
-            return
-        adverb = before2.text if before2 is not None and before2.low.endswith("ly") else ""
-        after = _until_break(units, last + 1)
-        text = " ".join(x for x in (what.capitalize(), "did", subj[0], adverb, base, render(after, sf.p)) if x)
-        sf.add(kind, text, answer, gap, conf * subj[1] * sf.pronoun_factor(clause), f"{rule}-gerund", accept)
-        return
-    clause = sf.clause_with(np[-1])
-    if clause is None or not clause.ok or not any(x is np[-1] for x in clause.rest):
-        return
-    subj = subject_text(clause, sf.p, sf.ctx)
-    if subj is None:
-        return
-    idx = next(i for i, x in enumerate(clause.rest) if x is np[0])
-    factor = subj[1] * sf.pronoun_factor(clause)
-    # the name's own complement goes with it: "the Russian Revolution of 1917"
-    tail = 0
-    j = next(i for i, x in enumerate(clause.rest) if x is np[-1]) + 1
-    if j + 1 < len(clause.rest) and clause.rest[j].low == "of" and clause.rest[j + 1].kind == "date":
-        tail = 2
-    drop_np = {id(x) for x in np} | {id(x) for x in clause.rest[j : j + tail]}
-    if before is not None and before.low == "by" and clause.passive and clause.verb is not None and clause.passive_of:
-        # "programs once championed by the Left Opposition" -> "Which opposition once championed programs?"
-        adverbs = render(clause.adverbs, sf.p)
-        obj = re.sub(r"^(?:a|an)\s+", "the ", render(clause.passive_of, sf.p, lower_first=True))
-        q = " ".join(x for x in (what.capitalize(), adverbs, past_of_participle(clause.verb.text), obj) if x)
-        sf.add(kind, q, answer, gap, conf * 0.9, f"{rule}-agent", accept)
-        return
-    if before is not None and before.is_word and before.low in PREPOSITIONS and idx > 0:
-        if before.low in ("of", "by"):  # "the inner circle of X", "done by X": not what the clause is about
-            return
-        body = inverted(clause, sf.p, subj[0], drop_np | {id(before)})
-        if body:
-            sf.add(kind, f"{before.low.capitalize()} {what} {body}", answer, gap, conf * factor, f"{rule}-pp", accept)
-        return
-    if clause.aux is not None and clause.aux.low in ("was", "were", "is", "are") and idx == 0:
-        return  # a predicate ("X was the leader"): asked for as a role or a subject instead
-    if idx == 0 and clause.verb is None and clause.aux is None:
-        return
-    if idx > 0 and not (before is not None and before.kind == "word" and _verbish_infinitive(units, first)):
-        return
-    body = inverted(clause, sf.p, subj[0], drop_np)
-    if body:
-        sf.add(kind, f"{what.capitalize()} {body}", answer, gap, conf * factor, f"{rule}-object", accept)
-
-
-def _verbish_infinitive(units: list[Unit], first: int) -> bool:
-    """Is the unit before `first` a verb taking it as object ('to help organize [the X]')?"""
-    k = first - 1
-    if k < 1:
-        return False
-    return units[k - 1].low in ("to", "help", "and") and units[k].text[:1].islower() and units[k].low not in STOPWORDS
-
-
-def _until_break(units: list[Unit], k: int) -> list[Unit]:
-    out: list[Unit] = []
-    while (
-        k < len(units)
-        and not (units[k].kind == "punct" and units[k].text in ",;:")
-        and not (units[k].is_word and units[k].low in ("and", "which", "who", "that", "when"))
-    ):
-        out.append(units[k])
-        k += 1
-    return out
 
 
 def _member_of(
@@ -293,7 +149,8 @@ def _member_of(
 
 def _apposition_owner(sf: SentenceFacts, u: Unit) -> str | None:
     """The person(s) a verbless apposition segment describes: 'X and Y, chiefs of the GPU, ...'."""
-    from .people import _people_in, _trailing_people
+    from .people import _people_in
+    from .roles import _trailing_people
 
     si = sf.seg_of.get(id(u))
     if si is None or sf.p.segments[si].kind != "np":
@@ -416,180 +273,6 @@ def _apposition_events(sf: SentenceFacts) -> None:
         )
 
 
-# "played a decisive role", "took part": light nouns make a question nobody would ask
-_LIGHT_NOUNS = {
-    "role",
-    "roles",
-    "part",
-    "way",
-    "time",
-    "place",
-    "end",
-    "lot",
-    "number",
-    "kind",
-    "sort",
-    "type",
-    "step",
-    "steps",
-    "chance",
-    "hand",
-    "fact",
-    "matter",
-    "thing",
-    "things",
-    "means",
-    "use",
-    "interest",
-    "idea",
-    "view",
-    "sense",
-    "point",
-    "attempt",
-    "effort",
-    "efforts",
-    "reasons",
-    "reason",
-    "impression",
-    "day",
-    "while",
-    "care",
-    "note",
-    "look",
-    "turn",
-    "share",
-    "toll",
-    "form",
-    "deal",
-    "morning",
-    "evening",
-    "night",
-    "week",
-    "month",
-    "year",
-    "years",
-    "days",
-    "afternoon",
-}
-_OBJECT_STOP = {"that", "which", "who", "whom", "whose", "when", "while", "where", "because", "as", "than", "and"}
-
-
-def lowercase_objects(sf: SentenceFacts) -> None:
-    """'Stalin enacted the collectivization of agriculture ...' -> 'What did Stalin enact?';
-    'Trotsky called for a continuing world revolution' -> 'What did Trotsky call for?';
-    'through state-sponsored terrorism' -> 'By what means did Stalin fight ...?'"""
-    for clause in sf.p.clauses:
-        if not clause.ok or clause.passive or clause.object_np or clause.aux is not None or clause.verb is None:
-            continue
-        if not clause.subject or clause.subject[-1].kind != "name" or len(clause.subject) > 3:
-            continue  # a named subject keeps the question self-contained
-        rest = clause.rest
-        if not rest:
-            continue
-        subj = subject_text(clause, sf.p, sf.ctx)
-        if subj is None:
-            continue
-        start = 0
-        prep = None
-        if rest[0].low in ("for", "against", "with"):
-            prep, start = rest[0].low, 1
-        _object_np(sf, clause, subj[0], rest, start, prep)
-        k = next((i for i, x in enumerate(rest) if x.low == "through"), None)
-        if k is not None and k > 0:
-            _object_np(sf, clause, subj[0], rest, k + 1, "through")
-        _called(sf, clause, subj[0], rest)
-
-
-def _called(sf: SentenceFacts, clause, subj: str, rest: list[Unit]) -> None:
-    """'Trotsky traversed what he called a planet without a visa' -> 'What, in his own words, did Trotsky
-    traverse?'"""
-    k = next(
-        (
-            i
-            for i in range(len(rest) - 3)
-            if rest[i].low == "what" and rest[i + 2].low in ("called", "termed", "dubbed", "named")
-        ),
-        None,
-    )
-    if k is None:
-        return
-    who = rest[k + 1]
-    np: list[Unit] = []
-    for x in rest[k + 3 :]:
-        if x.kind == "punct" or x.is_word and x.low in _OBJECT_STOP:
-            break
-        np.append(x)
-    if not np or len(np) > 8:
-        return
-    words = (
-        "his own words"
-        if who.low == "he"
-        else "her own words"
-        if who.low == "she"
-        else "their own words"
-        if who.low == "they"
-        else f"{who.text}'s words"
-    )
-    body = inverted(clause, sf.p, subj, {id(x) for x in rest[k:]})
-    if body:
-        answer = render(np, sf.p)
-        accept = [re.sub(r"^(?:a|an|the)\s+", "", answer)]
-        sf.add("term", f"What, in {words}, {body}", answer, (np[0].start, np[-1].end), 0.5, "term-called", accept)
-
-
-def _object_np(sf: SentenceFacts, clause, subj: str, rest: list[Unit], start: int, prep: str | None) -> None:
-    np: list[Unit] = []
-    for x in rest[start:]:
-        if (
-            x.kind == "punct"
-            or x.kind == "date"
-            or x.is_word
-            and (x.low in _OBJECT_STOP or x.low in PREPOSITIONS and x.low != "of")
-        ):
-            break
-        np.append(x)
-    if len(np) < 2 or len(np) > 8 or np[-1].low == "of":
-        return
-    if np[0].is_word and np[0].low in (
-        "his",
-        "her",
-        "their",
-        "its",
-        "this",
-        "these",
-        "those",
-        "it",
-        "him",
-        "them",
-        "what",
-        "no",
-        "any",
-        "some",
-    ):
-        return
-    if any(x.kind == "name" for x in np) or not any(x.is_word and len(x.text) >= 6 for x in np):
-        return
-    head = (
-        next((x.low for x in np if x.low == "of"), None) and np[[x.low for x in np].index("of") - 1].low or np[-1].low
-    )
-    if head in _LIGHT_NOUNS:
-        return
-    words = [x for x in np if not (x.is_word and x.low in ("the", "a", "an"))]
-    answer = render(np, sf.p).strip("'\" ")
-    gap = (np[0].start, np[-1].end)
-    accept = [render(words, sf.p).strip("'\" ")] if words is not np and len(words) != len(np) else []
-    drop = {id(x) for x in np}
-    if prep == "through":
-        k = next(i for i, x in enumerate(rest) if x is np[0]) - 1
-        drop.add(id(rest[k]))
-        body = inverted(clause, sf.p, subj, drop)
-        q = f"By what means {body}" if body else None
-    else:
-        body = inverted(clause, sf.p, subj, drop | ({id(rest[0])} if prep else set()))
-        q = f"What {body} {prep}" if body and prep else f"What {body}" if body else None
-    sf.add("term", q, answer, gap, 0.4, "term-lowercase", accept)
-
-
 _QUOTED_TERM = re.compile(r"[\"“]([a-z][a-z' -]{3,40}?)[,.]?[\"”],?\s+(an?|the)\s+([^,;.]{8,160})")
 
 
@@ -621,173 +304,4 @@ def _acronyms(sf: SentenceFacts) -> None:
 
 # ---------------------------------------------------------------------- numbers
 
-_APPROX = {"about", "some", "over", "nearly", "almost", "roughly", "around", "approximately", "circa", "fewer",
-           "more", "under", "at"}
-_IRREGULAR_PLURALS = {"men", "women", "people", "children", "cattle", "sheep", "troops", "police", "clergy"}
-_UNIT_NOUNS = {
-    "years",
-    "months",
-    "days",
-    "weeks",
-    "hours",
-    "times",
-    "miles",
-    "kilometres",
-    "kilometers",
-    "km",
-    "metres",
-    "meters",
-    "feet",
-    "percent",
-    "per",
-}
 
-
-def _number(u: Unit) -> tuple[str, list[str]] | None:
-    """The number a unit states, as written plus its other spelling ('two' / '2')."""
-    if u.kind == "num" and not re.fullmatch(r"\d+s", u.text):
-        digits = u.text.replace(",", "")
-        m = re.match(r"([\d.]+)-([a-z]+)$", digits)
-        if m:  # "20-year"
-            return f"{m.group(1)} {m.group(2)}s", [m.group(1), u.text]
-        return u.text, [digits] if digits != u.text else []
-    if u.is_word and u.low in NUMBER_WORDS and u.low not in ("one", "hundred", "dozen"):
-        return u.low, [str(NUMBER_WORDS[u.low])]
-    return None
-
-
-def number_facts(sf: SentenceFacts) -> None:
-    units = sf.p.units
-    for k, u in enumerate(units):
-        got = _number(u)
-        if got is None:
-            continue
-        answer, accept = got
-        gap = (u.start, u.end)
-        prev = [x.low for x in units[max(0, k - 4) : k]]
-        nxt = units[k + 1] if k + 1 < len(units) else None
-        if prev[-4:] == ["at", "the", "age", "of"]:
-            _pp_number(sf, u, units[k - 4 : k + 1], "At what age", answer, accept, gap)
-            continue
-        if prev[-1:] == ["for"] and nxt is not None and nxt.low in _UNIT_NOUNS:
-            _pp_number(sf, u, [units[k - 1], u, nxt], f"For how many {nxt.low}", answer, accept, gap)
-            continue
-        if re.search(r"-(?:year|month|day)$", u.text) and nxt is not None and nxt.is_word:
-            unit_noun = nxt.low
-            j = k - 1
-            while j >= 0 and units[j].is_word and units[j].low not in PREPOSITIONS:
-                j -= 1
-            if j >= 0 and units[j].low in ("to", "for", "of"):
-                _pp_number(
-                    sf,
-                    u,
-                    units[j : k + 2],
-                    f"{units[j].low.capitalize()} what {unit_noun}",
-                    f"{u.text} {unit_noun}",
-                    [answer, *accept],
-                    (u.start, nxt.end),
-                )
-            continue
-        if u.kind == "num" and u.text.endswith("%") and nxt is not None and nxt.low == "of":
-            _count(sf, k, u, "What percentage of", answer, accept, gap, skip_of=True)
-            continue
-        if (
-            nxt is not None
-            and nxt.kind in ("word", "name")
-            and nxt.low not in STOPWORDS | _UNIT_NOUNS
-            and not nxt.low.endswith(("ly",))
-            and (nxt.low.endswith("s") or nxt.kind == "name" or nxt.low in _IRREGULAR_PLURALS)
-        ):
-            approx = units[k - 1] if k > 0 and units[k - 1].low in _APPROX else None
-            if approx is not None:  # "about 17,000 people": the answer keeps its hedge
-                accept = [answer, *accept]
-                answer = f"{approx.text.lower()} {answer}"
-                gap = (approx.start, u.end)
-            _count(sf, k, u, "How many", answer, accept, gap, approx=approx)
-
-
-def _pp_number(
-    sf: SentenceFacts, u: Unit, phrase: list[Unit], wh: str, answer: str, accept: list[str], gap: tuple[int, int]
-) -> None:
-    clause = sf.host(u, loose=True)
-    if clause is None or not clause.ok:
-        return
-    subj = subject_text(clause, sf.p, sf.ctx)
-    if subj is None:
-        return
-    drop = {id(x) for x in phrase}
-    body = inverted(clause, sf.p, subj[0], drop)
-    if body:
-        sf.add("number", f"{wh} {body}", answer, gap, 0.65 * subj[1] * sf.pronoun_factor(clause), "number-pp", accept)
-
-
-def _count(
-    sf: SentenceFacts,
-    k: int,
-    u: Unit,
-    wh: str,
-    answer: str,
-    accept: list[str],
-    gap: tuple[int, int],
-    skip_of: bool = False,
-    approx: Unit | None = None,
-) -> None:
-    """'20,000 Mexican Communists marched' -> 'How many Mexican Communists marched ...?';
-    'had two sons' -> 'How many sons did he have?'"""
-    units = sf.p.units
-    clause = sf.clause_with(u)
-    if clause is None or not clause.ok:
-        return
-    j = k + 1 + (1 if skip_of else 0)
-    noun: list[Unit] = []
-    while j < len(units) and (
-        units[j].kind == "name"
-        or units[j].is_word
-        and units[j].low not in STOPWORDS
-        and units[j].low not in PREPOSITIONS
-        and not _verbish(units[j])
-    ):
-        noun.append(units[j])
-        j += 1
-        if (
-            noun[-1].kind == "name"
-            or noun[-1].low.endswith("s")
-            and (j >= len(units) or not units[j].is_word or units[j].low in STOPWORDS or _verbish(units[j]))
-        ):
-            break
-    if not noun:
-        return
-    noun_text = render(noun, sf.p, lower_first=False)
-    if skip_of:
-        noun_text = f"{noun_text}"
-    subj = clause.subject
-    if approx is not None and subj and subj[0] is approx:
-        subj = subj[1:]
-    if subj and subj[0] is u:
-        if len(subj) != 1 + len(noun) + (1 if skip_of else 0):
-            return
-        q = as_subject_question(f"{wh} {noun_text}", clause, sf.p, set())
-        sf.add("number", q, answer, gap, 0.65, "number-subject", accept)
-        return
-    if not any(x is u for x in clause.rest):
-        return
-    idx = next(i for i, x in enumerate(clause.rest) if x is u)
-    if approx is not None and idx > 0 and clause.rest[idx - 1] is approx:
-        idx -= 1
-    if idx != 0 or clause.aux is not None and clause.aux.low not in ("had", "has"):
-        return
-    s = subject_text(clause, sf.p, sf.ctx)
-    if s is None:
-        return
-    drop = {id(x) for x in clause.rest[: 1 + len(noun) + (1 if approx is not None else 0)]}
-    body = inverted(clause, sf.p, s[0], drop)
-    if body:
-        sf.add(
-            "number",
-            f"{wh} {noun_text} {body}",
-            answer,
-            gap,
-            0.6 * s[1] * sf.pronoun_factor(clause),
-            "number-object",
-            accept,
-        )

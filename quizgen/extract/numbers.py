@@ -1,0 +1,187 @@
+"""Numbers: ages ('at the age of 60'), counts ('20,000 Mexican Communists'), spans ('For eight years'),
+terms of years ('the maximum 20-year term') and percentages."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Unit
+from .facts import SentenceFacts
+from .lexicon import NUMBER_WORDS, PREPOSITIONS, STOPWORDS
+from .objects import _verbish
+from .questions import as_subject_question, inverted, render, subject_text
+
+_APPROX = {"about", "some", "over", "nearly", "almost", "roughly", "around", "approximately", "circa", "fewer",
+           "more", "under", "at"}
+
+
+_IRREGULAR_PLURALS = {"men", "women", "people", "children", "cattle", "sheep", "troops", "police", "clergy"}
+
+
+_UNIT_NOUNS = {
+    "years",
+    "months",
+    "days",
+    "weeks",
+    "hours",
+    "times",
+    "miles",
+    "kilometres",
+    "kilometers",
+    "km",
+    "metres",
+    "meters",
+    "feet",
+    "percent",
+    "per",
+}
+
+
+def _number(u: Unit) -> tuple[str, list[str]] | None:
+    """The number a unit states, as written plus its other spelling ('two' / '2')."""
+    if u.kind == "num" and not re.fullmatch(r"\d+s", u.text):
+        digits = u.text.replace(",", "")
+        m = re.match(r"([\d.]+)-([a-z]+)$", digits)
+        if m:  # "20-year"
+            return f"{m.group(1)} {m.group(2)}s", [m.group(1), u.text]
+        return u.text, [digits] if digits != u.text else []
+    if u.is_word and u.low in NUMBER_WORDS and u.low not in ("one", "hundred", "dozen"):
+        return u.low, [str(NUMBER_WORDS[u.low])]
+    return None
+
+
+def number_facts(sf: SentenceFacts) -> None:
+    units = sf.p.units
+    for k, u in enumerate(units):
+        got = _number(u)
+        if got is None:
+            continue
+        answer, accept = got
+        gap = (u.start, u.end)
+        prev = [x.low for x in units[max(0, k - 4) : k]]
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        if prev[-4:] == ["at", "the", "age", "of"]:
+            _pp_number(sf, u, units[k - 4 : k + 1], "At what age", answer, accept, gap)
+            continue
+        if prev[-1:] == ["for"] and nxt is not None and nxt.low in _UNIT_NOUNS:
+            _pp_number(sf, u, [units[k - 1], u, nxt], f"For how many {nxt.low}", answer, accept, gap)
+            continue
+        if re.search(r"-(?:year|month|day)$", u.text) and nxt is not None and nxt.is_word:
+            unit_noun = nxt.low
+            j = k - 1
+            while j >= 0 and units[j].is_word and units[j].low not in PREPOSITIONS:
+                j -= 1
+            if j >= 0 and units[j].low in ("to", "for", "of"):
+                _pp_number(
+                    sf,
+                    u,
+                    units[j : k + 2],
+                    f"{units[j].low.capitalize()} what {unit_noun}",
+                    f"{u.text} {unit_noun}",
+                    [answer, *accept],
+                    (u.start, nxt.end),
+                )
+            continue
+        if u.kind == "num" and u.text.endswith("%") and nxt is not None and nxt.low == "of":
+            _count(sf, k, u, "What percentage of", answer, accept, gap, skip_of=True)
+            continue
+        if (
+            nxt is not None
+            and nxt.kind in ("word", "name")
+            and nxt.low not in STOPWORDS | _UNIT_NOUNS
+            and not nxt.low.endswith(("ly",))
+            and (nxt.low.endswith("s") or nxt.kind == "name" or nxt.low in _IRREGULAR_PLURALS)
+        ):
+            approx = units[k - 1] if k > 0 and units[k - 1].low in _APPROX else None
+            if approx is not None:  # "about 17,000 people": the answer keeps its hedge
+                accept = [answer, *accept]
+                answer = f"{approx.text.lower()} {answer}"
+                gap = (approx.start, u.end)
+            _count(sf, k, u, "How many", answer, accept, gap, approx=approx)
+
+
+def _pp_number(
+    sf: SentenceFacts, u: Unit, phrase: list[Unit], wh: str, answer: str, accept: list[str], gap: tuple[int, int]
+) -> None:
+    clause = sf.host(u, loose=True)
+    if clause is None or not clause.ok:
+        return
+    subj = subject_text(clause, sf.p, sf.ctx)
+    if subj is None:
+        return
+    drop = {id(x) for x in phrase}
+    body = inverted(clause, sf.p, subj[0], drop)
+    if body:
+        sf.add("number", f"{wh} {body}", answer, gap, 0.65 * subj[1] * sf.pronoun_factor(clause), "number-pp", accept)
+
+
+def _count(
+    sf: SentenceFacts,
+    k: int,
+    u: Unit,
+    wh: str,
+    answer: str,
+    accept: list[str],
+    gap: tuple[int, int],
+    skip_of: bool = False,
+    approx: Unit | None = None,
+) -> None:
+    """'20,000 Mexican Communists marched' -> 'How many Mexican Communists marched ...?';
+    'had two sons' -> 'How many sons did he have?'"""
+    units = sf.p.units
+    clause = sf.clause_with(u)
+    if clause is None or not clause.ok:
+        return
+    j = k + 1 + (1 if skip_of else 0)
+    noun: list[Unit] = []
+    while j < len(units) and (
+        units[j].kind == "name"
+        or units[j].is_word
+        and units[j].low not in STOPWORDS
+        and units[j].low not in PREPOSITIONS
+        and not _verbish(units[j])
+    ):
+        noun.append(units[j])
+        j += 1
+        if (
+            noun[-1].kind == "name"
+            or noun[-1].low.endswith("s")
+            and (j >= len(units) or not units[j].is_word or units[j].low in STOPWORDS or _verbish(units[j]))
+        ):
+            break
+    if not noun:
+        return
+    noun_text = render(noun, sf.p, lower_first=False)
+    if skip_of:
+        noun_text = f"{noun_text}"
+    subj = clause.subject
+    if approx is not None and subj and subj[0] is approx:
+        subj = subj[1:]
+    if subj and subj[0] is u:
+        if len(subj) != 1 + len(noun) + (1 if skip_of else 0):
+            return
+        q = as_subject_question(f"{wh} {noun_text}", clause, sf.p, set())
+        sf.add("number", q, answer, gap, 0.65, "number-subject", accept)
+        return
+    if not any(x is u for x in clause.rest):
+        return
+    idx = next(i for i, x in enumerate(clause.rest) if x is u)
+    if approx is not None and idx > 0 and clause.rest[idx - 1] is approx:
+        idx -= 1
+    if idx != 0 or clause.aux is not None and clause.aux.low not in ("had", "has"):
+        return
+    s = subject_text(clause, sf.p, sf.ctx)
+    if s is None:
+        return
+    drop = {id(x) for x in clause.rest[: 1 + len(noun) + (1 if approx is not None else 0)]}
+    body = inverted(clause, sf.p, s[0], drop)
+    if body:
+        sf.add(
+            "number",
+            f"{wh} {noun_text} {body}",
+            answer,
+            gap,
+            0.6 * s[1] * sf.pronoun_factor(clause),
+            "number-object",
+            accept,
+        )

@@ -1,0 +1,186 @@
+"""Places: where something happened ('in Paris'), what a place is ('Prinkipo, a suburb of Istanbul'),
+what it is called now ('Petrograd (now St. Petersburg)')."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Unit
+from .facts import SentenceFacts
+from .lexicon import PLACE_HEADS, PLACE_NOUNS, PLACE_PREPS
+from .questions import entity_of, inverted, render, subject_text
+
+_PLACE_NOMINAL = {
+    "sentence": ("was", "sentenced"),
+    "exile": ("was", "exiled"),
+    "deportation": ("was", "deported"),
+    "banishment": ("was", "banished"),
+    "journey": ("did", "travel"),
+    "trip": ("did", "travel"),
+    "voyage": ("did", "sail"),
+    "flight": ("did", "flee"),
+    "return": ("did", "return"),
+    "emigration": ("did", "emigrate"),
+    "escape": ("did", "escape"),
+    "move": ("did", "move"),
+    "transfer": ("was", "transferred"),
+    "imprisonment": ("was", "imprisoned"),
+    "expedition": ("did", "go"),
+    "mission": ("was", "sent"),
+}
+
+
+def place_facts(sf: SentenceFacts) -> None:
+    units = sf.p.units
+    for k, u in enumerate(units):
+        ent = entity_of(u)
+        if ent is None or ent.kind != "place" or u.ref.possessive:  # type: ignore[union-attr]
+            continue
+        if ent.strength < 1 or sf.in_work(u):  # "connections to Mussolini": a preposition alone is not enough
+            continue
+        prev = units[k - 1] if k else None
+        if prev is not None and prev.is_word and prev.low in PLACE_PREPS:
+            _place_pp(sf, u, prev)
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        if nxt is not None and nxt.text == ",":
+            _place_apposition(sf, k, u)
+        paren = sf.p.parens.get(k)
+        if paren:
+            _place_paren(sf, u, paren)
+
+def _place_pp(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
+    clause = sf.host(u)
+    if clause is None:
+        _nominal_place(sf, u, prep)
+        return
+    if not clause.ok:
+        return
+    subj = subject_text(clause, sf.p, sf.ctx)
+    if subj is None:
+        return
+    drop = sf.phrase_drop(u, clause, PLACE_PREPS)
+    items = _list_after(sf, u)
+    drop |= {id(x) for x in items}
+    body = inverted(clause, sf.p, subj[0], drop)
+    if body is None:
+        return
+    wh = "From where" if prep.low == "from" else "Where"
+    ent = entity_of(u)
+    if items:  # "in Germany, Estonia, and Bulgaria": the list is the answer
+        last = items[-1]
+        answer = sf.s.fixed[u.start : last.end]
+        sf.add(
+            "place",
+            f"{wh} {body}",
+            answer,
+            (u.start, last.end),
+            0.6 * subj[1] * sf.pronoun_factor(clause),
+            "place-list",
+        )
+        return
+    sf.add(
+        "place",
+        f"{wh} {body}",
+        u.text,
+        (u.start, u.ref.end),
+        0.7 * subj[1] * sf.pronoun_factor(clause),
+        "place",
+        [a for a in ent.forms if a != u.text] if ent else [],
+    )
+
+def _list_after(sf: SentenceFacts, u: Unit) -> list[Unit]:
+    """The rest of a list of same-kind names after `u`, with its commas and 'and'."""
+    units = sf.p.units
+    n = len(units)
+    k = next(i for i, x in enumerate(units) if x is u)
+    ent = entity_of(u)
+    if ent is None or k > 1 and units[k - 1].low in ("and", ",") and entity_of(units[k - 2]) is not None:
+        return []  # not the head of a list
+    out: list[Unit] = []
+    j = k + 1
+    while j < n:
+        sep_end = j
+        if units[sep_end].text == ",":
+            sep_end += 1
+        if sep_end < n and units[sep_end].low in ("and", "or"):
+            sep_end += 1
+        if sep_end == j or sep_end >= n:
+            break
+        other = entity_of(units[sep_end])
+        if other is None or other.kind != ent.kind:
+            break
+        out.extend(units[j : sep_end + 1])
+        j = sep_end + 1
+    return out
+
+def _nominal_place(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
+    """'After his trial and life sentence to Siberia, he escaped' -> 'Where was Trotsky sentenced?'"""
+    units = sf.p.units
+    k = next(i for i, x in enumerate(units) if x is u)
+    noun = units[k - 2] if k >= 2 else None
+    if noun is None or noun.low not in _PLACE_NOMINAL or prep.low not in ("to", "in", "from", "into"):
+        return
+    clause = sf.host(u, loose=True)
+    if clause is None or not clause.ok:
+        return
+    subj = subject_text(clause, sf.p, sf.ctx)
+    if subj is None:
+        return
+    aux, verb = _PLACE_NOMINAL[noun.low]
+    wh = "From where" if prep.low == "from" else "Where"
+    sf.add(
+        "place",
+        f"{wh} {aux} {subj[0]} {verb}",
+        u.text,
+        (u.start, u.ref.end),  # type: ignore[union-attr]
+        0.5 * subj[1] * sf.pronoun_factor(clause),
+        "place-nominal",
+    )
+
+def _place_apposition(sf: SentenceFacts, k: int, u: Unit) -> None:
+    """'Prinkipo, a suburb of Istanbul' -> 'Of which city was Prinkipo a suburb?'"""
+    units = sf.p.units
+    tail = units[k + 2 : k + 8]
+    words = [x.low for x in tail]
+    if not words:
+        return
+    j = 1 if words[0] in ("a", "an", "the") else 0
+    if j + 2 >= len(tail) or words[j] not in PLACE_NOUNS or words[j + 1] != "of":
+        return
+    m = j + 2
+    if m < len(tail) and tail[m].low == "the":
+        m += 1
+    while m < len(tail) and tail[m].kind == "word" and tail[m].text[:1].islower() and m < len(tail) - 1:
+        m += 1
+    if m >= len(tail) or tail[m].kind != "name":
+        return
+    other = tail[m]
+    noun = words[j]
+    head = other.text.split()[-1].lower()
+    cat = head if head in PLACE_HEADS | PLACE_NOUNS else "place"
+    det = "the" if words[0] == "the" or noun == "capital" else "a"
+    sf.add(
+        "place",
+        f"Of which {cat} was {u.text} {det} {noun}",
+        other.text,
+        (other.start, other.ref.end),
+        0.7,
+        "place-apposition",
+    )
+    if det == "the":  # "Vienna, capital of the Habsburg Empire" -> "What was the capital of ...?"
+        of_what = render(tail[j + 2 : m + 1], sf.p)
+        sf.add("place", f"What was the {noun} of {of_what}", u.text, (u.start, u.ref.end), 0.65, "place-capital")
+
+def _place_paren(sf: SentenceFacts, u: Unit, paren: str) -> None:
+    m = re.match(r"(now|formerly|modern|today|present-day)\s+(.+)$", paren.strip(), re.IGNORECASE)
+    if not m or not m.group(2)[:1].isupper():
+        return
+    new = m.group(2).strip()
+    start = sf.s.fixed.find(new, u.end)
+    if start < 0:
+        return
+    gap = (start, start + len(new))
+    if m.group(1).lower() == "formerly":
+        sf.add("place", f"What was {u.text} formerly called", new, gap, 0.75, "place-formerly")
+    else:
+        sf.add("place", f"What is {u.text} called today", new, gap, 0.75, "place-now")
