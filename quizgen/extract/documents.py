@@ -16,7 +16,7 @@ from ..errors import InputError
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
-# Refuse what would take minutes and gigabytes (about 1.5 GB of memory and 80 s per 20 MB of prose);
+# Refuse what would take minutes and gigabytes (about 1.2 GB of memory and 80 s per 20 MB of prose);
 # the message says how to proceed. The limit holds for one document and for all of a run's documents.
 MAX_BYTES = 20 * 1024 * 1024
 
