@@ -10,7 +10,7 @@ from ..atomic import write_bytes, write_text
 from ..bank import KINDS, load_bank
 from ..errors import InputError
 from ..exports import FORMATS, ExportOptions, get_exporter
-from .options import bank_argument, split_csv
+from .options import bank_argument, parse_filters
 
 _FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, _, desc) in FORMATS.items())
 
@@ -26,11 +26,8 @@ _FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, _, desc) in FORMATS.ite
 def command(bank: Path, fmt: str, output: Path | None, seed: int | None, tags: str | None,
             kinds: str | None) -> None:
     b = load_bank(bank)
-    kind_list = split_csv(kinds)
-    unknown = [k for k in kind_list if k not in KINDS]
-    if unknown:
-        raise InputError(f"--kinds: unknown kind {unknown[0]!r} (kinds: {', '.join(KINDS)})")
-    options = ExportOptions(seed=seed or 0, tags=split_csv(tags), kinds=kind_list)
+    tag_list, kind_list = parse_filters([tags], [kinds])
+    options = ExportOptions(seed=seed or 0, tags=tag_list, kinds=kind_list)
     if (options.tags or options.kinds) and not options.select(b) and fmt != "json":
         raise InputError(f"no approved facts in {bank} match --tags/--kinds: nothing to export")
     if seed is None:

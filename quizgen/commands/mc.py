@@ -9,7 +9,7 @@ import click
 
 from ..bank import KINDS, load_bank
 from ..errors import InputError
-from .options import bank_argument, split_csv
+from .options import bank_argument, parse_filters
 
 
 @click.command(help="Write randomized multiple-choice versions of one test (DIR/mc-sets.json) and their "
@@ -29,11 +29,7 @@ def command(bank: Path, versions: int, questions: int, seed: int | None, tags: t
             kinds: tuple[str, ...], out_dir: Path) -> None:
     from ..mcsets import plan_mc_sets, write_sets
 
-    tag_list = [t for v in tags for t in split_csv(v)]
-    kind_list = [k for v in kinds for k in split_csv(v)]
-    unknown = [k for k in kind_list if k not in KINDS]
-    if unknown:
-        raise InputError(f"--kinds: unknown kind {unknown[0]!r} (kinds: {', '.join(KINDS)})")
+    tag_list, kind_list = parse_filters(tags, kinds)
     b = load_bank(bank)
     if seed is None:
         seed = random.SystemRandom().randrange(1, 10**6)

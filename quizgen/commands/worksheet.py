@@ -10,7 +10,7 @@ import click
 
 from ..bank import KINDS, load_bank
 from ..errors import InputError
-from .options import bank_argument, split_csv
+from .options import bank_argument, parse_filters, split_csv
 
 # As quizgen.worksheet.context.SECTIONS, repeated so `--help` does not load Jinja2.
 SECTION_NAMES = ("mc", "cloze", "matching", "timeline", "short")
@@ -44,11 +44,7 @@ def command(bank: Path, versions: int, questions: int, seed: int | None, out_dir
             word_bank: bool, tags: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     from ..worksheet import write_worksheets
 
-    tag_list = [t for v in tags for t in split_csv(v)]
-    kind_list = [k for v in kinds for k in split_csv(v)]
-    unknown = [k for k in kind_list if k not in KINDS]
-    if unknown:
-        raise InputError(f"--kinds: unknown kind {unknown[0]!r} (kinds: {', '.join(KINDS)})")
+    tag_list, kind_list = parse_filters(tags, kinds)
     b = load_bank(bank)
     if seed is None:
         seed = random.SystemRandom().randrange(1, 10**6)
