@@ -25,16 +25,6 @@ DECK = ROOT / "decks" / "trotsky-stalin.yaml"
 SYNTH = Path(__file__).resolve().parent / "data" / "mc" / "synthetic.yaml"
 
 
-@pytest.fixture(scope="module")
-def deck():
-    return load_bank(DECK)
-
-
-@pytest.fixture(scope="module")
-def synth():
-    return load_bank(SYNTH)
-
-
 def generate(bank, seeds: range) -> list[MCQuestion]:
     out = []
     for seed in seeds:

@@ -24,16 +24,6 @@ DECK = ROOT / "decks" / "trotsky-stalin.yaml"
 SYNTH = Path(__file__).resolve().parent / "data" / "mc" / "synthetic.yaml"
 
 
-@pytest.fixture(scope="module")
-def deck():
-    return load_bank(DECK)
-
-
-@pytest.fixture(scope="module")
-def synth():
-    return load_bank(SYNTH)
-
-
 def test_structure_is_the_documented_one(deck):
     data = build_mc_sets(deck, versions=3, questions=10, seed=5)
     assert list(data) == ["deck", "seed", "versions"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.bank import load_bank, loads_bank
+from quizgen.bank import loads_bank
 from quizgen.questions import (
     BLANK,
     MCQuestion,
@@ -24,16 +24,6 @@ from quizgen.textnorm import fold
 ROOT = Path(__file__).resolve().parent.parent
 DECK = ROOT / "decks" / "trotsky-stalin.yaml"
 SYNTH = Path(__file__).resolve().parent / "data" / "mc" / "synthetic.yaml"
-
-
-@pytest.fixture(scope="module")
-def deck():
-    return load_bank(DECK)
-
-
-@pytest.fixture(scope="module")
-def synth():
-    return load_bank(SYNTH)
 
 
 def small_bank(facts: str, people: str = "", works: str = "") -> object:
