@@ -83,7 +83,14 @@ def number_facts(sf: SentenceFacts) -> None:
                 )
             continue
         if u.kind == "num" and u.text.endswith("%") and nxt is not None and nxt.low == "of":
-            _count(sf, k, u, "What percentage of", answer, accept, gap, skip_of=True)
+            approx = units[k - 1] if k > 0 and units[k - 1].low in _APPROX else None
+            if approx is not None:
+                accept = [answer, *accept]
+                answer = f"{approx.text.lower()} {answer}"
+                gap = (approx.start, u.end)
+            _count(sf, k, u, "What percentage of", answer, accept, gap, skip_of=True, approx=approx)
+            continue
+        if u.kind == "num" and _complement_number(sf, u, answer, accept, gap):
             continue
         if (
             nxt is not None
@@ -98,6 +105,23 @@ def number_facts(sf: SentenceFacts) -> None:
                 answer = f"{approx.text.lower()} {answer}"
                 gap = (approx.start, u.end)
             _count(sf, k, u, "How many", answer, accept, gap, approx=approx)
+
+
+def _complement_number(sf: SentenceFacts, u: Unit, answer: str, accept: list[str], gap: tuple[int, int]) -> bool:
+    """'The highest temperature recorded was 48.8 °C' -> 'What was the highest temperature recorded?'"""
+    clause = sf.clause_with(u)
+    if clause is None or not clause.ok or clause.aux is None or clause.aux.low not in ("was", "were", "is", "are"):
+        return False
+    rest = [x for x in clause.rest if x.kind != "punct"]
+    if rest and rest[0].low in _APPROX and len(rest) > 1:
+        rest = rest[1:]
+    if len(rest) != 1 or rest[0] is not u or clause.subject[0].low not in ("the", "its", "their"):
+        return False
+    if not re.search(r"[%°]|\s\w+$", u.text):  # a measure with its unit, not a bare figure
+        return False
+    subject = render(clause.subject, sf.p)
+    sf.add("number", f"What {clause.aux.low} {subject}", answer, gap, 0.6, "number-complement", accept)
+    return True
 
 
 def _pp_number(

@@ -35,7 +35,8 @@ _ABBR_WORDS = {
 _TOKEN = re.compile(
     r"""
     (?P<abbr>(?:[A-Z]\.){2,})                                   # U.S.S.R.
-  | (?P<num>[$£€]?\d+(?:,\d{3})*(?:\.\d+)?(?:%|(?:-[A-Za-z]+)+|s\b)?) # 20,000  61.1%  20-year  1920s
+  | (?P<num>[$£€−-]?\d+(?:,\d{3})*(?:\.\d+)?                 # 20,000  61.1%  20-year  1920s  48.8 °C
+      (?:%|(?:-[A-Za-z]+)+|s\b|\s?°\s?[CF]\b|\s(?:km|mm|cm|m|kg|ha|mi|ft|billion|million)\b)?)
   | (?P<word>[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*)            # Marx-Engels  Trotsky's
   | (?P<punct>\S)
 """,
