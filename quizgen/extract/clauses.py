@@ -203,7 +203,8 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
             aux is None
             and _is_participle(verb)
             and any(u.low == "by" for u in rest[:3])
-            and (not subject or subject[0].is_word and subject[0].low in PREPOSITIONS)
+            and (not subject or subject[0].is_word and subject[0].low in PREPOSITIONS
+                 or intro and intro[0].is_word and intro[0].low in PREPOSITIONS)
         ):
             # "Under the New Economic Policy set in motion by Lenin": a participle, its noun before it
             noun = _trailing_np(subject)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import Unit
+from .clauses import Unit, finite_verb_word
 from .facts import SentenceFacts
 from .lexicon import PREPOSITIONS, STOPWORDS
 from .morph import base_of_ing, past_of_participle
@@ -70,6 +70,7 @@ def np_question(
         and before.low.endswith("ing")
         and len(before.low) > 5
         and before.low not in STOPWORDS
+        and not (before2 is not None and before2.low in ("the", "a", "an", "this", "that"))  # "the ensuing X"
     ):
         clause = sf.clause_with(np[0]) or sf.host(np[0], loose=True)
         if clause is None or not clause.ok:
@@ -117,6 +118,8 @@ def np_question(
         return
     if idx > 0 and not (before is not None and before.kind == "word" and _verbish_infinitive(units, first)):
         return
+    if idx > 0 and clause.aux is not None and clause.aux.low in ("was", "were", "is", "are"):
+        return  # "Petrograd was in Bolshevik hands by the time Lenin ... present[ed] the X": another clause
     body = inverted(clause, sf.p, subj[0], drop_np)
     if body:
         sf.add(kind, f"{what.capitalize()} {body}", answer, gap, conf * factor, f"{rule}-object", accept)
@@ -267,8 +270,12 @@ def _called(sf: SentenceFacts, clause, subj: str, rest: list[Unit]) -> None:
 
 def _object_np(sf: SentenceFacts, clause, subj: str, rest: list[Unit], start: int, prep: str | None) -> None:
     np: list[Unit] = []
-    for x in rest[start:]:
-        if (
+    tail = rest[start:]
+    for k, x in enumerate(tail):
+        # "the collectivization of agriculture and state-directed industrialization": one answer
+        coordinated = x.low == "and" and np and k + 1 < len(tail) and tail[k + 1].is_word \
+            and tail[k + 1].low not in STOPWORDS and not finite_verb_word(tail[k + 1])
+        if not coordinated and (
             x.kind == "punct"
             or x.kind == "date"
             or x.is_word
@@ -276,8 +283,10 @@ def _object_np(sf: SentenceFacts, clause, subj: str, rest: list[Unit], start: in
         ):
             break
         np.append(x)
-    if len(np) < 2 or len(np) > 8 or np[-1].low == "of":
+    if len(np) < 2 or len(np) > 10 or np[-1].low in ("of", "and"):
         return
+    if np[0].is_word and (finite_verb_word(np[0]) or np[0].low.endswith("ing")):
+        return  # "stood accused of conspiring": a verb phrase, not a thing
     if np[0].is_word and np[0].low in (
         "his",
         "her",
@@ -313,6 +322,9 @@ def _object_np(sf: SentenceFacts, clause, subj: str, rest: list[Unit], start: in
         body = inverted(clause, sf.p, subj, drop)
         q = f"By what means {body}" if body else None
     else:
+        after = rest[rest.index(np[-1]) + 1 :] if np[-1] in rest else []
+        if prep and after and after[0].is_word and after[0].low in ("that", "which", "who"):
+            drop |= {id(x) for x in after}  # "called for X that would ...": the relative goes with X
         body = inverted(clause, sf.p, subj, drop | ({id(rest[0])} if prep else set()))
         q = f"What {body} {prep}" if body and prep else f"What {body}" if body else None
     sf.add("term", q, answer, gap, 0.4, "term-lowercase", accept)

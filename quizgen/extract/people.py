@@ -109,6 +109,8 @@ def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
         return  # "Who says that ...?": the claim is the fact, not who made it
     if any(u.is_word and u.low in ("was", "were", "is", "are") for u in rest):
         return  # a run-on ("Operation Mother commenced Spanish communist X was supposed to ...")
+    if rest and rest[0].low in ("not", "never"):
+        return  # negative statements make poor questions
     answer, accept, gap = _answer(people)
     wh = f"Which {render(descriptors, sf.p)}" if descriptors else "Who"
     q = as_subject_question(wh, clause, sf.p, set(), _date_tail(sf, clause))
@@ -121,7 +123,8 @@ def _complement_person(sf: SentenceFacts, clause: Clause) -> None:
     loyal commanders would later become USSR Marshals?'; 'the Napoleon figure was Stalin' -> 'Who was
     the Napoleon figure?'"""
     rest = clause.rest
-    if not clause.subject or not rest or clause.subject[-1].kind == "name" and clause.lead != "who":
+    if not clause.subject or not rest or clause.subject[-1].kind == "name" and clause.lead != "who" \
+            or not clause.ok:
         return
     k = len(rest)
     while k > 0 and (rest[k - 1].kind == "name" or rest[k - 1].low in ("and", ",")):

@@ -29,11 +29,18 @@ def category(ent: Entity, text: str) -> str | None:
         return None
     head = words[0] if "of" in words[1:] else words[-1]
     head = head.strip("'’")
+    if re.search(r"(?:ists|iks|ans|ites)$", head) and text[:1].isupper():
+        return None  # "Old Bolsheviks": a people, not a category of thing
     if head in ORG_HEADS or head in EVENT_HEADS or head in PLACE_HEADS:
         if text.split()[-1].isupper():
             return None
         return head
     return None
+
+
+def _people_name(name: str) -> bool:
+    """'Bolsheviks', 'Old Bolsheviks', 'Jacobins': a group of people, asked for with 'who'."""
+    return bool(re.search(r"(?:ists|iks|ans|ites|ins)$", name)) and name[:1].isupper()
 
 
 def _term(u: Unit) -> Entity | None:
@@ -75,9 +82,10 @@ def term_facts(sf: SentenceFacts) -> None:
                 for x in clause.subject
             )
         ):
-            what = f"which {cat}" if cat else "what"
+            what = f"which {cat}" if cat else "who" if _people_name(answer) else "what"
             q = as_subject_question(what.capitalize(), clause, sf.p, set())
-            if q and not any(x.is_word and x.low in ("was", "were", "is", "are") for x in clause.rest):
+            if q and not any(x.is_word and x.low in ("was", "were", "is", "are") for x in clause.rest) \
+                    and not (clause.rest and clause.rest[0].low in ("not", "never")):
                 sf.add(ent.kind, q, answer, gap, 0.55, "term-subject", accept)
             continue
         first = np_start(units, k)

@@ -221,6 +221,7 @@ def segments_of(units: list[Unit]) -> list[Segment]:
                 and prev.low not in PREPOSITIONS
                 or (u.low == "when" and prev.kind in ("date", "name", "word"))
                 or (u.low in ("where",) and prev.kind == "name")
+                or _by_the_time(units, i)
             )
             if starts:
                 segs.append([])
@@ -232,8 +233,15 @@ def segments_of(units: list[Unit]) -> list[Segment]:
     return _merge_lists(out)
 
 
+def _by_the_time(units: list[Unit], i: int) -> bool:
+    """'... in Bolshevik hands by the time Lenin reappeared ...': a time clause of its own."""
+    return [u.low for u in units[i : i + 3]] == ["by", "the", "time"] and i + 4 < len(units)
+
+
 def _classify(seg: Segment) -> None:
     us = seg.units
+    if _by_the_time(us, 0):
+        seg.units = us = [Unit("word", "when", us[0].start, us[2].end), *us[3:]]
     head = us[0]
     body = us
     if head.is_word and head.low in CONJUNCTIONS and len(us) > 1:
