@@ -17,7 +17,7 @@ from quizgen.when import parse_when
         ("Lenin died in January 1924.", "January 1924", "1924-01", "month"),
         ("the power struggle of 1924-1928", "1924-1928", "1924/1928", "range"),
         ("defeats in 1923-25.", "1923-25", "1923/1925", "range"),
-        ("between 1924 and 1928 the party split", "1924 and 1928", "1924/1928", "range"),
+        ("between 1924 and 1928 the party split", "1924-1928", "1924/1928", "range"),
         ("from 1789 to 1799", "1789 to 1799", "1789/1799", "range"),
         ("fought on July 1-3, 1863, in Pennsylvania", "July 1-3, 1863", "1863-07-01/1863-07-03", "range"),
         ("expelled in late 1927.", "late 1927", "1927", "year"),

@@ -226,6 +226,10 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
         if not y1 < y2 <= y1 + 200:
             return None
+        s = m.start("y")  # "between 1789 and 1799": the gap is the years, the answer "1789-1799"
+        answer = text[s:e].strip()
+        if " and " in answer:
+            answer = f"{y1}-{y2s}"
         return DateMatch(s, e, answer, f"{y1}/{y2}", "range", vague=vague)
     if kind == "decade":
         dec = int(g["dec"])

@@ -213,7 +213,8 @@ class SentenceFacts:
 
     def _date(self, u: Unit, dm: DateMatch, conf: float, all_dates: list[Unit]) -> None:
         gap = (dm.start, dm.end)
-        accept = accepted_forms(dm)
+        written = self.s.fixed[dm.start : dm.end]
+        accept = accepted_forms(dm) + ([written] if written != dm.text else [])
         answer = re.sub(r"^(?:the|this)\s+", "", dm.text, flags=re.IGNORECASE)
         if self._nominal_date(u, dm, conf, gap, accept, answer):
             return

@@ -63,10 +63,6 @@ PRONOUNS = _words("""
 he her him i it me one she that them there these they this those us we what who you
 """)
 
-PERSONAL_SUBJECTS = _words("""
-he she
-""")
-
 STOPWORDS = DETERMINERS | PREPOSITIONS | SUBORDINATORS | RELATIVES | CONJUNCTIONS | PRONOUNS | _words("""
 again already also always am are be been being can could did do does down either even ever few first had has
 have having hence here herself himself how however indeed instead is itself just last later less made make may
@@ -90,11 +86,6 @@ HEDGES = (
     "seemed to", "may have", "might have", "must have", "could have", "would have", "might be", "may be", "must be",
     "it is said", "it is thought", "some say", "rumoured", "rumored", "unclear", "uncertain", "not conclusively",
     "no way", "had he", "had she",
-)
-
-WEAK_HEDGES = (
-    "could", "would", "considered", "believed", "claimed", "accused", "alleged", "said to", "thought to",
-    "according to", "usually", "often", "reportedly",
 )
 
 FIRST_SECOND_PERSON = _words("""
@@ -196,15 +187,6 @@ WORK_NOUNS = _words("""
 account article autobiography biography book books chronicle chronicles diaries diary epic essay essays film
 history hymn journal letter letters magazine manifesto memoir memoirs newspaper novel opera painting pamphlet
 play poem report saga sermon song speech study symphony tapestry testament text tract treatise volume work works
-""")
-
-WORK_VERBS = _words("""
-authored chronicle chronicled completed composed entitled outlined penned publish published read titled
-translated write writing written wrote
-""")
-
-COPULAS = _words("""
-are became becomes is remained remains was were
 """)
 
 AUXILIARIES = _words("""

@@ -214,18 +214,6 @@ def base_of_ing(word: str) -> str | None:
     return stem
 
 
-def third_person(base: str) -> str:
-    if base == "be":
-        return "is"
-    if base == "have":
-        return "has"
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return base + "es"
-    if base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
-        return base[:-1] + "ies"
-    return base + "s"
-
-
 def is_past_form(word: str) -> bool:
     """A word that can be a simple past verb (regular -ed or a known irregular past)."""
     w = word.lower()

@@ -320,5 +320,3 @@ def mentions_answer(question: str, answers: list[str]) -> bool:
     return False
 
 
-def content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", fold(text)) if w not in STOPWORDS and len(w) > 2]

@@ -295,4 +295,3 @@ def _work_in_clause(sf: SentenceFacts, w: FoundWork, gap: tuple[int, int], accep
         )
 
 
-__all__ = ["FoundWork", "entity_of", "find_works", "work_facts"]
