@@ -111,16 +111,16 @@ BOILERPLATE = (
 ROLE_NOUNS = _words("""
 abolitionist activist administrator admiral adviser advisor agent ally ambassador anarchist ancestor archbishop
 architect aristocrat artist assassin associate attorney aunt author backer banker baron biographer bishop
-bolshevik botanist brigadier brother bureaucrat businessman cadet caliph captain cardinal chair chairman
+botanist brigadier brother bureaucrat businessman cadet caliph captain cardinal chair chairman
 chamberlain champion chancellor chemist chief chieftain chronicler clerk co-founder colleague colonel colonist
 commander commissar commissioner communist composer comptroller confidant conservative consort consul convict
 corporal counsellor count countess cousin critic czar daughter dauphin dauphine defender delegate democrat
 deputy descendant detective dictator diplomat director disciple doctor dramatist duchess duke earl economist
 editor emigre emperor empress enemy engineer envoy exile explorer fascist father follower founder friend general
-girondin governor granddaughter grandson guerrilla head heir hero heroine historian husband industrialist
-inspector insurgent intellectual inventor investigator jacobin journalist judge khan killer king knight lady
+governor granddaughter grandson guerrilla head heir hero heroine historian husband industrialist
+inspector insurgent intellectual inventor investigator journalist judge khan killer king knight lady
 lawyer leader liberal lieutenant lieutenant-colonel lieutenant-general lord loyalist magistrate major
-major-general marshal marshall martyr marxist mathematician mayor member menshevik mentor merchant minister
+major-general marshal marshall martyr marxist mathematician mayor member mentor merchant minister
 missionary mistress monarch monk mother murderer musician namesake nationalist navigator nephew niece nobleman
 noblewoman novelist nurse officer official opponent orator organiser organizer painter partisan patriot patron
 peasant pharaoh philanthropist philosopher physician physicist pilot pioneer planner playwright poet politician
@@ -144,16 +144,16 @@ professor queen rev reverend saint secretary senator shah sir sister sultan tsar
 
 # Head words that make a capitalised name an organisation, party, body or movement (kind: term).
 ORG_HEADS = _words("""
-academy act agency alliance archive archives army assembly association bank bill bloc board bolsheviks brigade
+academy act agency alliance archive archives army assembly association bank bill bloc board brigade
 bureau cabinet center centre charter church club coalition code college command commission committee communists
-company confederates confederation congress conservatives constitution convention corps council court
+company confederation congress conservatives constitution convention corps council court
 declaration decree democrats department diet directorate division doctrine duma dynasty edict estates
-estates-general faction federation fleet force forces foundation front fund gazette girondins government group
-guard guards house institute international internationale jacobins journal law laws league legion liberals
-library manifesto mensheviks ministry movement museum nationalists navy office opposition order ordinance
+estates-general faction federation fleet force forces foundation front fund gazette government group
+guard guards house institute international internationale journal law laws league legion liberals
+library manifesto ministry movement museum nationalists navy office opposition order ordinance
 organisation organization parliament party plan police policy politburo press program programme regiment
-republicans review school secretariat senate service socialists society soviet soviets synod system theory times
-tories tribunal trust union unionists university whigs
+republicans review school secretariat senate service socialists society synod system theory times
+tribunal trust union unionists university
 """)
 
 # Head words that make a name an event (kind: event).

@@ -64,6 +64,14 @@ def term_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
     for k, u in enumerate(units):
         ent = _term(u)
+        if ent is None and not sf.in_work(u):
+            # "a leading spokesman of the St. Petersburg Soviet": whatever else it is, a body one belongs to
+            other = entity_of(u)
+            if other is not None and other.kind in ("place", "other") and isinstance(u.ref, Mention) \
+                    and not (u.ref.modifier or u.ref.possessive):
+                answer, accept = _answer_of(u, other)
+                _member_of(sf, k, u, category(other, answer), answer, accept, (u.start, u.ref.end))
+            continue
         if ent is None or sf.in_work(u):
             continue
         answer, accept = _answer_of(u, ent)
