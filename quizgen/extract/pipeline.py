@@ -142,8 +142,13 @@ def _discount_main_characters(candidates: list[Candidate], analysis: Analysis) -
 
 def _year_hint(years: list[tuple[int, int]], n: int) -> int | None:
     """A year for 'November 7' from this sentence or the two before it."""
-    near = [y for k, y in years if n - 2 <= k <= n]
-    return near[-1] if near else None
+    # the list grows with the document: look back from its end only (no scan of the whole list)
+    for k, y in reversed(years):
+        if k < n - 2:
+            break
+        if k <= n:
+            return y
+    return None
 
 
 def _set_short_names(analysis: Analysis) -> None:

@@ -141,8 +141,10 @@ _CONTRACTIONS = {
     "thats": "that's",
     "theres": "there's",
 }
-_ANY_GLUE = re.compile(r"[a-z]{4}[A-Z]|\d[a-z]{3}|\b(?:dont|doesnt|didnt|isnt|wasnt|werent|arent|hasnt|havent|"
-                       r"hadnt|couldnt|wouldnt|shouldnt|cant|wont|thats|theres)\b", re.IGNORECASE)
+# Cheap gates (case-sensitive: under IGNORECASE "[a-z]{4}[A-Z]" matches any five-letter word).
+_ANY_GLUE = re.compile(r"[a-z]{4}[A-Z]|\d[a-z]{3}")
+_ANY_CONTRACTION = re.compile(r"\b(?:dont|doesnt|didnt|isnt|wasnt|werent|arent|hasnt|havent|"
+                              r"hadnt|couldnt|wouldnt|shouldnt|cant|wont|thats|theres)\b", re.IGNORECASE)
 _CONTRACTION_RE = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b", re.IGNORECASE)
 
 
@@ -206,13 +208,15 @@ def repair_boundaries(text: str, known_caps: set[str]) -> str:
             return f"{left} — {right}"
         return m.group(0)
 
-    if not _ANY_GLUE.search(text):  # most sentences: nothing to repair, no substitution to run
-        return text
-    text = _GLUED.sub(glued, text)
-    text = _NUM_GLUED.sub(
-        lambda m: m.group(0) if m.group(2) in ("st", "nd", "rd", "th", "s") else f"{m.group(1)} {m.group(2)}", text
-    )
-    return _CONTRACTION_RE.sub(lambda m: _match_case(m.group(0), _CONTRACTIONS[m.group(0).lower()]), text)
+    if _ANY_GLUE.search(text):  # most sentences: nothing to repair, no substitution to run
+        text = _GLUED.sub(glued, text)
+        text = _NUM_GLUED.sub(
+            lambda m: m.group(0) if m.group(2) in ("st", "nd", "rd", "th", "s") else f"{m.group(1)} {m.group(2)}",
+            text,
+        )
+    if _ANY_CONTRACTION.search(text):
+        text = _CONTRACTION_RE.sub(lambda m: _match_case(m.group(0), _CONTRACTIONS[m.group(0).lower()]), text)
+    return text
 
 
 def _match_case(original: str, replacement: str) -> str:
