@@ -1,7 +1,6 @@
 """Speed of `quizgen extract` against `dateparser.search.search_dates` on the same text, and a 50 MB file.
 
-    python -m benchmarks.extract_speed            # 1x, 4x, 16x; then the 50 MB file through the CLI
-    python -m benchmarks.extract_speed --no-big   # skip the 50 MB file
+    python -m benchmarks.extract_speed    # 1x, 4x, 16x (the 50 MB file: python -m benchmarks.extract_big)
 
 The text is the seed plus the three test documents (tests/data/extract/), joined. Two ways to grow it:
 "copies" repeats the text as is (what a scrape with repeated pages looks like; extract drops the repeats),
@@ -12,11 +11,8 @@ process, after a warm-up; times are the best of a few runs (dateparser, slower, 
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -76,28 +72,6 @@ def time_dateparser(text: str) -> tuple[float, int]:
     return time.perf_counter() - t0, len(found)
 
 
-def big_file_run(target_mb: int = 50) -> None:
-    text = base_text()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "big.txt"
-        with path.open("w", encoding="utf-8") as fh:
-            k = 0
-            while fh.tell() < target_mb * 2**20:
-                fh.write(grow(text, 1, False) if k == 0 else re.sub(r"([a-z0-9])\. ", rf"\1 (part {k}). ", text))
-                fh.write("\n\n")
-                k += 1
-        size = path.stat().st_size
-        out = Path(tmp) / "out.yaml"
-        t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "quizgen", "extract", str(path), "-o", str(out),
-                               "--no-progress"], capture_output=True, text=True, cwd=ROOT,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
-        seconds = time.perf_counter() - t0
-        print(f"{size / 2**20:.0f} MB file through the CLI: exit {proc.returncode} in {seconds:.1f} s, "
-              f"output written: {out.exists()}, traceback: {'Traceback' in proc.stderr}")
-        print(f"  {proc.stderr.strip()}")
-
-
 def main(argv: list[str]) -> int:
     text = base_text()
     words = len(text.split())
@@ -116,8 +90,6 @@ def main(argv: list[str]) -> int:
             dp, _ = time_dateparser(big)
             label = f"{times}x {'distinct' if distinct else 'copies'}"
             print(f"{label:<18} {n:>8} {ex:>10.3f} {n / ex:>9.0f} {dp:>13.3f} {n / dp:>9.0f} {dp / ex:>5.1f}x")
-    if "--no-big" not in argv:
-        big_file_run()
     return 0
 
 

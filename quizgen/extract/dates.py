@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,6 +166,13 @@ def _era_year(y: int, era: str | None) -> str:
     return str(y) if y >= 1000 else f"{y:04d}"
 
 
+def _real_day(y: int, mo: int, d: int) -> bool:
+    """A day that exists (the when must parse); years before 1 are left to the era rules."""
+    if not 1 <= mo <= 12 or d < 1:
+        return False
+    return d <= calendar.monthrange(y if 1 <= y <= 9999 else 2000, mo)[1]
+
+
 def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     g = m.groupdict()
     qual = (g.get("qual") or "").lower()
@@ -176,10 +184,12 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     answer = re.sub(r"^(?:between|from|the)\s+", "", answer, flags=re.IGNORECASE)
     if kind == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        if not _real_day(y, mo, d):
+            return None
         return DateMatch(s, e, answer, f"{y}-{mo:02d}-{d:02d}", "day", mo, d)
     if kind in ("mdy", "dmy"):
         y, mo, d = int(g["y"]), _month(g["m"]), int(g["d"])
-        if not 1 <= d <= 31:
+        if not _real_day(y, mo, d):  # "September 31, 1940": a typo, not a date to ask about
             return None
         if era and era.upper().startswith("B"):
             return DateMatch(s, e, answer, f"{y} BC", "year", mo, d)
@@ -187,7 +197,7 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     if kind == "range_md":
         y, mo = int(g["y"]), _month(g["m"])
         d1, d2 = int(g["d"]), int(g["d2"])
-        if not (1 <= d1 < d2 <= 31):
+        if not (1 <= d1 < d2 and _real_day(y, mo, d2)):
             return None
         return DateMatch(s, e, answer, f"{y}-{mo:02d}-{d1:02d}/{y}-{mo:02d}-{d2:02d}", "range", mo, d1)
     if kind == "month_range":
@@ -203,7 +213,7 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
         return DateMatch(s, e, answer, f"{y:04d}-{mo:02d}", "month", mo, vague=vague)
     if kind in ("md", "dm"):
         mo, d = _month(g["m"]), int(g["d"])
-        if not 1 <= d <= 31:
+        if not _real_day(2000, mo, d):  # a leap year: "February 29" may get its year later
             return None
         return DateMatch(s, e, answer, None, "day", mo, d)
     if kind in ("century", "century_word"):
@@ -295,8 +305,10 @@ def _in_number(text: str, start: int, end: int) -> bool:
     )
 
 
-def with_year(dm: DateMatch, year: int) -> DateMatch:
-    """A month-day date completed with a year from its context."""
+def with_year(dm: DateMatch, year: int) -> DateMatch | None:
+    """A month-day date completed with a year from its context (None: no such day that year)."""
+    if not _real_day(year, dm.month or 0, dm.day or 0):
+        return None
     return DateMatch(
         dm.start, dm.end, dm.text, f"{year:04d}-{dm.month:02d}-{dm.day:02d}", "day", dm.month, dm.day, dm.vague
     )

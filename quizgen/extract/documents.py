@@ -16,9 +16,10 @@ from ..errors import InputError
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
-# Refuse what would take minutes and gigabytes (about 1.2 GB of memory and 80 s per 20 MB of prose);
-# the message says how to proceed. The limit holds for one document and for all of a run's documents.
-MAX_BYTES = 20 * 1024 * 1024
+# Large inputs are extracted part by part (chunked.py: memory stays bounded), at about a minute per
+# 50 MB; beyond this a run would take many minutes: the message says how to proceed. The limit holds
+# for one document and for all of a run's documents.
+MAX_BYTES = 200 * 1024 * 1024
 
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SLUG = re.compile(r"[^a-z0-9]+")

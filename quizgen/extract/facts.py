@@ -205,7 +205,10 @@ class SentenceFacts:
             if dm.when is None:
                 if self.year_hint is None:
                     continue
-                dm = with_year(dm, self.year_hint)
+                completed = with_year(dm, self.year_hint)
+                if completed is None:
+                    continue
+                dm = completed
                 conf *= 0.55
             if dm.vague:
                 conf *= 0.8

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..bank import Bank, DocSource, Fact, Person, Source, Work
 from ..errors import InputError
+from . import chunked
 from .analysis import Analysis, Progress, analyse
 from .clauses import parse
 from .documents import Document, read_document, slugify
@@ -33,6 +34,7 @@ class ExtractResult:
     sentences: int = 0
     dropped: Counter = field(default_factory=Counter)
     words: int = 0
+    left_out: int = 0  # candidates beyond the cap of a large input (the least confident)
 
     @property
     def counts(self) -> Counter:
@@ -48,6 +50,8 @@ class ExtractResult:
             f"{'s' if docs != 1 else ''}, {self.sentences} sentences ({dropped} dropped: "
             + ", ".join(f"{n} {k}" for k, n in self.dropped.most_common())
             + ")"
+            + (f"; kept {len(self.bank.facts)}, the most confident of each kind ({self.left_out} more left out)"
+               if self.left_out else "")
         )
 
 
@@ -79,6 +83,29 @@ def extract(
 
 
 def extract_docs(
+    docs: list[Document], bank_id: str | None = None, title: str | None = None, progress: Progress | None = None
+) -> ExtractResult:
+    total = chunked.doc_chars(docs)
+    if total <= chunked.CHUNK_CHARS:
+        return _extract_whole(docs, bank_id, title, progress)
+
+    def one(group: list[Document]) -> tuple[Bank, int, Counter, int]:
+        r = _extract_whole(group)
+        return r.bank, r.sentences, r.dropped, r.words
+
+    if progress:
+        progress.start(total)
+    bank, sentences, dropped, words, left_out = chunked.extract_in_parts(
+        docs, one, progress.advance if progress else None)
+    first = docs[0]
+    bank.id = bank_id or slugify(Path(first.path).stem)
+    bank.title = title or first.title
+    for d in docs:
+        bank.sources[d.key] = DocSource(file=d.path, title=d.title)
+    return ExtractResult(bank, sentences, dropped, words, left_out)
+
+
+def _extract_whole(
     docs: list[Document], bank_id: str | None = None, title: str | None = None, progress: Progress | None = None
 ) -> ExtractResult:
     analysis = analyse(docs, progress)
