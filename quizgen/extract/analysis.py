@@ -109,6 +109,7 @@ def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], 
     """Damaged spellings to repair ('Ramn' -> 'Ramon') and names that lost their apostrophe ('Trotskys')."""
     runs: list[list[str]] = []
     name_words: set[str] = set()
+    mid_caps = set(mid_caps)  # a local copy grown in place (a new set per sentence was quadratic)
     for s in live:
         for m in _CAP_RUN.finditer(s.fixed):
             words = [w for w in m.group(0).split() if w[:1].isupper()]
@@ -119,10 +120,8 @@ def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], 
         m = _INITIAL_SUBJECT.match(s.fixed)
         if m:
             name_words.add(m.group(1))
+            mid_caps.add(m.group(1))  # "Bismarck was ...": a name even at the start of a sentence
         name_words.update(_PLACE_PREP.findall(s.fixed))
-        m = _INITIAL_SUBJECT.match(s.fixed)
-        if m:
-            mid_caps = mid_caps | {m.group(1)}  # "Bismarck was ...": a name even at the start of a sentence
     letters = letter_repairs(runs)
     possessives = possessive_words(live, name_words & mid_caps)
     return letters, possessives

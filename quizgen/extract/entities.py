@@ -59,7 +59,13 @@ class _Form:
     @property
     def surface(self) -> str:
         # the spelling that kept accents wins over a more frequent plain one
-        return max(self.surfaces.items(), key=lambda kv: (sum(ord(c) > 127 for c in kv[0]), kv[1]))[0]
+        if len(self.surfaces) == 1:
+            return next(iter(self.surfaces))
+        return max(self.surfaces.items(), key=lambda kv: (_accents(kv[0]), kv[1]))[0]
+
+
+def _accents(text: str) -> int:
+    return 0 if text.isascii() else sum(ord(c) > 127 for c in text)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -203,8 +209,8 @@ class Registry:
             f = self.forms[k]
             titled = k.split()[0] in TITLES
             if kind == "person":
-                return (not titled, len(k.split()), f.count, sum(ord(c) > 127 for c in f.surface))
-            return (f.count, len(k), sum(ord(c) > 127 for c in f.surface))
+                return (not titled, len(k.split()), f.count, _accents(f.surface))
+            return (f.count, len(k), _accents(f.surface))
 
         ordered = sorted(keys, key=rank, reverse=True)
         name = self.forms[ordered[0]].surface
