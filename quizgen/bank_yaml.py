@@ -20,7 +20,8 @@ _SAFE_PLAIN = re.compile(r"[^\W_][\w .;!?'()/-]*(?<! )")
 
 def _yaml() -> YAML:
     y = YAML(typ="rt")
-    y.width = 110
+    # No folding: ruamel can fold a double-quoted line right after an escape, which changes the text
+    y.width = 1_000_000
     y.indent(mapping=2, sequence=4, offset=2)
     y.preserve_quotes = True
     return y
