@@ -62,6 +62,9 @@ _VAGUE_SUBJECTS = {
 }
 
 
+_NOT_SUBJECT_HEAD = frozenset(PREPOSITIONS | AUXILIARIES | SUBORDINATORS | {"that", "to", "not"})
+
+
 @dataclass
 class Clause:
     subject: list[Unit]
@@ -88,7 +91,7 @@ class Clause:
                 and self.subject[1].kind == "num":
             return True  # "about 23,000 men were killed"
         if head.is_word and (
-            head.low in PREPOSITIONS | AUXILIARIES | SUBORDINATORS | {"that", "to", "not"}
+            head.low in _NOT_SUBJECT_HEAD
             or head.low.endswith("ly")
             and head.text[:1].isupper()
             and len(self.subject) > 1
@@ -131,6 +134,9 @@ def _strip_time_intro(subject: list[Unit]) -> list[Unit]:
     return subject
 
 
+_OBJ_DETERMINERS = frozenset(DETERMINERS | {"this", "late", "early"})
+
+
 def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]]:
     """'In 1933 Trotsky secured': the fronted phrase ('In 1933') and the subject ('Trotsky')."""
     # "The next day Harold Godwinson was crowned", "Three days later William landed"
@@ -141,7 +147,7 @@ def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]
         return body[:3], body[3:verb_at]
     if verb_at >= 2 and body[0].is_word and body[0].low in PREPOSITIONS:
         obj = 1
-        while obj < verb_at and body[obj].is_word and body[obj].low in DETERMINERS | {"this", "late", "early"}:
+        while obj < verb_at and body[obj].is_word and body[obj].low in _OBJ_DETERMINERS:
             obj += 1
         if obj < verb_at - 1 and body[obj].kind in ("date", "name"):
             return body[: obj + 1], body[obj + 1 : verb_at]
@@ -158,6 +164,9 @@ def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]
         ):
             return body[:k], body[k:verb_at]  # the adverbs after the subject stay for the caller
     return [], body[:verb_at]
+
+
+_PREP_OR_REL = frozenset(PREPOSITIONS | RELATIVES)
 
 
 def clauses_of(segs: list[Segment]) -> list[Clause]:
@@ -226,7 +235,7 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
             and subject[0].text[:1].islower() | (subject[0].low in ("one", "the", "a", "an"))
             and later_aux is not None
             and aux is None
-            and not any(x.is_word and x.low in PREPOSITIONS | RELATIVES for x in subject[:-1])
+            and not any(x.is_word and x.low in _PREP_OR_REL for x in subject[:-1])
         ):
             # "One outcome Trotsky envisioned ... would be X": the main clause is the later verb's
             clauses.append(
@@ -245,7 +254,7 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
             len(subject) >= 2
             and subject[-1].is_word
             and subject[-1].low in ("he", "she", "they", "we")
-            and not any(x.is_word and x.low in PREPOSITIONS | RELATIVES for x in subject[:-1])
+            and not any(x.is_word and x.low in _PREP_OR_REL for x in subject[:-1])
         ):
             # "events he would later chronicle": the noun is the verb's object, the pronoun its subject
             object_np, subject = subject[:-1], subject[-1:]
@@ -312,6 +321,9 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
     return clauses
 
 
+_FUNCTION_WORDS = frozenset(PREPOSITIONS | DETERMINERS | CONJUNCTIONS)
+
+
 def _run_on(rest: list[Unit]) -> int | None:
     """Index of a second finite verb whose subject is a name right after the first verb, if any."""
     if len(rest) < 3 or not (rest[0].kind == "name" or rest[0].is_word and rest[0].text[:1].isupper()):
@@ -320,7 +332,7 @@ def _run_on(rest: list[Unit]) -> int | None:
         u = rest[k]
         if u.is_word and u.low in ("was", "were", "had") and rest[k - 1].kind == "name":
             head = rest[:k]
-            if any(x.is_word and x.low in PREPOSITIONS | DETERMINERS | CONJUNCTIONS for x in head):
+            if any(x.is_word and x.low in _FUNCTION_WORDS for x in head):
                 return None
             return k
     return None
@@ -342,6 +354,9 @@ def _antecedent(segs: list[Segment], si: int, clauses: list[Clause]) -> list[Uni
     return _trailing_np(segs[si - 1].units)
 
 
+_PREP_OR_PRONOUN = frozenset(PREPOSITIONS | PRONOUNS)
+
+
 def _trailing_np(units: list[Unit]) -> list[Unit]:
     """The noun phrase a segment ends with ('... set up a Commission of Inquiry' -> 'a Commission of Inquiry')."""
     out: list[Unit] = []
@@ -355,7 +370,7 @@ def _trailing_np(units: list[Unit]) -> list[Unit]:
                     u.low in DETERMINERS
                     or u.low == "of"
                     or not finite_verb_word(u)
-                    and u.low not in PREPOSITIONS | PRONOUNS
+                    and u.low not in _PREP_OR_PRONOUN
                 )
             )
         ):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .lexicon import MONTHS, ORDINALS
 
@@ -257,23 +257,35 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
 
 
 _HINT_DIGIT = re.compile(r"\d")
+_HINT_YEAR = re.compile(r"\d{3}")
+_HINT_ERA = re.compile(r"AD|A\.D\.|CE|BC|B\.C\.")
 _HINT_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _HINT_CENTURY = re.compile(r"century", re.IGNORECASE)
-# which hint each pattern needs: most sentences have no date and skip most patterns
-_NEEDS = {"iso": "d", "mdy": "dm", "dmy": "dm", "range_md": "dm", "month_range": "dm", "my": "dm", "md": "dm",
-          "dm": "dm", "century": "dc", "century_word": "c", "year_range": "d", "decade": "d", "year": "d",
-          "era_year": "d", "bc_year": "d"}
+# which hints each pattern needs (d: a digit, y: three digits in a row, m: a month, c: "century", e: an era):
+# most sentences have no date and skip most patterns; small numbers ("20 men") skip every year pattern
+_NEEDS = {"iso": "y", "mdy": "my", "dmy": "my", "range_md": "my", "month_range": "my", "my": "my", "md": "dm",
+          "dm": "dm", "century": "dc", "century_word": "c", "year_range": "y", "decade": "y", "year": "y",
+          "era_year": "de", "bc_year": "de"}
 
 
-@lru_cache(maxsize=16)
+@cache
 def _patterns_for(hints: str) -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, pattern) for kind, pattern in _PATTERNS if all(h in hints for h in _NEEDS[kind])]
 
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, longest first where forms overlap, in order of position."""
-    hints = ("d" if _HINT_DIGIT.search(text) else "") + ("m" if _HINT_MONTH.search(text) else "") + (
-        "c" if _HINT_CENTURY.search(text) else "")
+    hints = ""
+    if _HINT_DIGIT.search(text):
+        hints = "d"
+        if _HINT_YEAR.search(text):
+            hints += "y"
+        if _HINT_ERA.search(text):
+            hints += "e"
+    if _HINT_MONTH.search(text):
+        hints += "m"
+    if _HINT_CENTURY.search(text):
+        hints += "c"
     if not hints:
         return []
     taken: list[tuple[int, int]] = []

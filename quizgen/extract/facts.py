@@ -64,6 +64,10 @@ _VAGUE = re.compile(r"\b(?:this|these|those|it|its|him|them|her|the latter|the f
 _TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
 
 
+_DATE_FILLER = frozenset(_TEMPORAL | PLACE_PREPS | {"the", "this", "day", "shortly"})
+_TEMPORAL_THE = frozenset(_TEMPORAL | {"the"})
+
+
 class SentenceFacts:
     """All candidate facts of one parsed sentence."""
 
@@ -155,7 +159,7 @@ class SentenceFacts:
                 x
                 for x in segs[si].units
                 if x is not u
-                and not (x.is_word and x.low in _TEMPORAL | PLACE_PREPS | {"the", "this", "day", "shortly"})
+                and not (x.is_word and x.low in _DATE_FILLER)
             ]
             if others and not loose:
                 return None
@@ -297,7 +301,7 @@ class SentenceFacts:
         subj = clause.subject
         k = next(i for i, x in enumerate(subj) if x is u)
         np = subj[:k]
-        while np and np[-1].is_word and np[-1].low in _TEMPORAL | {"the"}:
+        while np and np[-1].is_word and np[-1].low in _TEMPORAL_THE:
             np = np[:-1]
         if len(np) < 2 or not np[0].is_word or np[0].low not in ("the", "a", "an"):
             return

@@ -150,6 +150,9 @@ def structural_kind(name: str) -> str | None:
     return None
 
 
+_KIND_HEADS = frozenset(ORG_HEADS | EVENT_HEADS | PLACE_HEADS)
+
+
 def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> Counter:
     """How the sentence around a mention suggests its kind."""
     votes: Counter = Counter()
@@ -234,7 +237,7 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
         and all(w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha() for w in words)
         and first_low not in NAME_ADJECTIVES
         and first_low not in FIRST_WORD_KINDS
-        and first_low not in ORG_HEADS | EVENT_HEADS | PLACE_HEADS
+        and first_low not in _KIND_HEADS
         and first_low != "the"
         and not m.text.isupper()
         and sk != "work"

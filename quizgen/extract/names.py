@@ -78,6 +78,9 @@ def _name_word(tok: Tok) -> bool:
     return tok.text != "I"
 
 
+_CONNECTORS_THE = frozenset(CONNECTORS | {"the"})
+
+
 def find_mentions(
     toks: list[Tok], mid_caps: set[str], lower_vocab: set[str], skip: set[int] | None = None
 ) -> list[Mention]:
@@ -139,7 +142,7 @@ def find_mentions(
             )
             if ordinary:
                 span = span[1:]
-                while span and toks[span[0]].low in CONNECTORS | {"the"}:
+                while span and toks[span[0]].low in _CONNECTORS_THE:
                     span = span[1:]
             elif (
                 len(span) == 1
@@ -151,7 +154,7 @@ def find_mentions(
                 # a lone capitalised word we never see inside a sentence: most likely an ordinary word
                 # (unless a verb follows it, as in "Stalin fought ...")
                 continue
-        while span and toks[span[-1]].low in CONNECTORS | {"the"}:
+        while span and toks[span[-1]].low in _CONNECTORS_THE:
             span = span[:-1]
         if not span:
             continue

@@ -50,6 +50,9 @@ def _number(u: Unit) -> tuple[str, list[str]] | None:
     return None
 
 
+_NOT_COUNTED = frozenset(STOPWORDS | _UNIT_NOUNS)
+
+
 def number_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
     for k, u in enumerate(units):
@@ -95,7 +98,7 @@ def number_facts(sf: SentenceFacts) -> None:
         if (
             nxt is not None
             and nxt.kind in ("word", "name")
-            and nxt.low not in STOPWORDS | _UNIT_NOUNS
+            and nxt.low not in _NOT_COUNTED
             and not nxt.low.endswith(("ly",))
             and (nxt.low.endswith("s") or nxt.kind == "name" or nxt.low in _IRREGULAR_PLURALS)
         ):

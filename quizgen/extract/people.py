@@ -77,6 +77,9 @@ def people_facts(sf: SentenceFacts) -> None:
         _agent_person(sf, clause)
 
 
+_DET_OR_PREP = frozenset(DETERMINERS | PREPOSITIONS)
+
+
 def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
     subj = clause.subject
     if not subj or not clause.ok:
@@ -86,12 +89,12 @@ def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
     if people is None and len(subj) > 1 and _person(subj[-1]) is not None:
         descriptors = subj[:-1]
         # "Spanish communist X", "lieutenant-general of the NKVD X"
-        if descriptors[0].is_word and descriptors[0].low in DETERMINERS | PREPOSITIONS:
+        if descriptors[0].is_word and descriptors[0].low in _DET_OR_PREP:
             return
         if not all(
             u.is_word
             and u.text[:1].islower()
-            and (u.low not in DETERMINERS | PREPOSITIONS or u.low in ("of", "the"))
+            and (u.low not in _DET_OR_PREP or u.low in ("of", "the"))
             or u.kind == "name"
             for u in descriptors
         ):

@@ -137,6 +137,9 @@ def _nominal_place(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
         "place-nominal",
     )
 
+_PLACE_WORDS = frozenset(PLACE_HEADS | PLACE_NOUNS)
+
+
 def _place_apposition(sf: SentenceFacts, k: int, u: Unit) -> None:
     """'Prinkipo, a suburb of Istanbul' -> 'Of which city was Prinkipo a suburb?'"""
     units = sf.p.units
@@ -157,7 +160,7 @@ def _place_apposition(sf: SentenceFacts, k: int, u: Unit) -> None:
     other = tail[m]
     noun = words[j]
     head = other.text.split()[-1].lower()
-    cat = head if head in PLACE_HEADS | PLACE_NOUNS else "place"
+    cat = head if head in _PLACE_WORDS else "place"
     det = "the" if words[0] == "the" or noun == "capital" else "a"
     sf.add(
         "place",

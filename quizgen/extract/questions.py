@@ -223,6 +223,9 @@ def _been_at(rest: list[Unit]) -> int | None:
     return None
 
 
+_BARE_AUXILIARIES = frozenset(AUXILIARIES - {"had", "has", "have", "did", "does", "do"})
+
+
 def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | None:
     """'did Trotsky secure permission to move to France' (no wh-word yet); None if not possible."""
     rest = rest_units(clause, drop, parse)
@@ -281,7 +284,7 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
             body = [aux, subj, adverbs, render(rest, parse)]
     elif clause.verb is not None:
         base = base_verb(clause.verb.text)
-        if not base or clause.verb.low in AUXILIARIES - {"had", "has", "have", "did", "does", "do"}:
+        if not base or clause.verb.low in _BARE_AUXILIARIES:
             return None
         if clause.object_np:
             obj = render(clause.object_np, parse)

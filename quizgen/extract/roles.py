@@ -106,6 +106,9 @@ def _trailing_role(units: list[Unit]) -> list[Unit] | None:
     return role if _role_head(role[1:] if role[0].is_word else role) or _role_head(role) else None
 
 
+_DET_OR_PREP_NOT_OF = frozenset(DETERMINERS | PREPOSITIONS - {"of"})
+
+
 def _premodifier(units: list[Unit], k: int) -> list[Unit]:
     """'Spanish communist Ramon Mercader' -> 'Spanish communist'."""
     j = k - 1
@@ -117,7 +120,7 @@ def _premodifier(units: list[Unit], k: int) -> list[Unit]:
             (
                 u.is_word
                 and u.text[:1].islower()
-                and u.low not in DETERMINERS | PREPOSITIONS - {"of"}
+                and u.low not in _DET_OR_PREP_NOT_OF
                 and not u.low.endswith(("'s", "ly"))
                 and not (finite_verb(u) and u.low not in ROLE_NOUNS)
             )

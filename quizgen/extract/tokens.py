@@ -62,20 +62,21 @@ class Tok:
 
 
 def tokenize(text: str) -> list[Tok]:
-    toks: list[Tok] = []
+    out: list[Tok] = []
+    append = out.append
+    last_end = -1
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "punct"
-        start, end = m.start(), m.end()
-        if kind == "word" and text[end : end + 1] == "." and (m.group().lower() in _ABBR_WORDS
-                                                              or len(m.group()) == 1 and m.group().isupper()):
-            end += 1
-        toks.append(Tok(text[start:end], start, end, kind))
-    # the abbreviation swallowed the following full stop: drop the duplicate punctuation token
-    out: list[Tok] = []
-    for t in toks:
-        if out and t.kind == "punct" and t.start < out[-1].end:
-            continue
-        out.append(t)
+        start, end = m.span()
+        if kind == "punct":
+            if start < last_end:
+                continue  # the abbreviation before swallowed this full stop
+        elif kind == "word" and text[end : end + 1] == ".":
+            w = m.group()
+            if w.lower() in _ABBR_WORDS or len(w) == 1 and w.isupper():
+                end += 1
+        append(Tok(text[start:end], start, end, kind))
+        last_end = end
     return out
 
 

@@ -76,6 +76,9 @@ def cue_topic(s: Sentence) -> str:
     return "ok"
 
 
+_FIRST_SECOND = frozenset(FIRST_SECOND_PERSON | {"I"})
+
+
 def stance(s: Sentence) -> str:
     """fact | hedged | opinion: only `fact` sentences give candidates."""
     text = _GENERIC_YOU.sub(" ", _SPEECH.sub(" ", _QUOTED.sub(" ", _REGNAL.sub("", s.fixed))))
@@ -85,7 +88,7 @@ def stance(s: Sentence) -> str:
     first = re.match(r"\W*([A-Za-z']+)", text)
     if first:
         words.add(first.group(1).lower())
-    if words & (FIRST_SECOND_PERSON | {"I"}):
+    if words & _FIRST_SECOND:
         return "opinion"
     if _HEDGE_RE.search(low):
         return "hedged"

@@ -162,6 +162,10 @@ def _is_participle(u: Unit) -> bool:
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 
 
+_DET_OR_PREP = frozenset(DETERMINERS | PREPOSITIONS)
+_BE_HAVE = frozenset(_BE | _HAVE)
+
+
 def _finite_at(units: list[Unit], i: int) -> bool:
     u = units[i]
     if u.kind != "word":
@@ -175,7 +179,7 @@ def _finite_at(units: list[Unit], i: int) -> bool:
     if u.low in REPORTING and after_subject:
         return True
     if u.low in ED_VERBS_AFTER_SUBJECT and (after_subject or prev is not None and prev.is_word
-                                            and prev.low not in DETERMINERS | PREPOSITIONS and i + 1 < len(units)
+                                            and prev.low not in _DET_OR_PREP and i + 1 < len(units)
                                             and (units[i + 1].kind == "name" or units[i + 1].low in DETERMINERS)):
         return True  # "his policy united Germany", "Lincoln led the Union"
     if not finite_verb(u):
@@ -193,7 +197,7 @@ def _finite_at(units: list[Unit], i: int) -> bool:
     # "was jailed and brought": the participles after be/have are not finite
     if (
         prev is not None
-        and (prev.low in _BE | _HAVE or prev.low in ADVERBS and i > 1 and units[i - 2].low in _BE | _HAVE)
+        and (prev.low in _BE_HAVE or prev.low in ADVERBS and i > 1 and units[i - 2].low in _BE_HAVE)
         and u.low not in AUXILIARIES
     ):
         return False
@@ -238,6 +242,10 @@ def _by_the_time(units: list[Unit], i: int) -> bool:
     return [u.low for u in units[i : i + 3]] == ["by", "the", "time"] and i + 4 < len(units)
 
 
+_RELATIVES_NOT_THAT = frozenset(RELATIVES - {"that"})
+_PREP_OR_SUB = frozenset(PREPOSITIONS | SUBORDINATORS)
+
+
 def _classify(seg: Segment) -> None:
     us = seg.units
     if _by_the_time(us, 0):
@@ -258,13 +266,13 @@ def _classify(seg: Segment) -> None:
     ):
         seg.kind = "ptc"  # "..., chaired by John Dewey"
         return
-    if head.is_word and head.low in RELATIVES - {"that"} and finite is not None:
+    if head.is_word and head.low in _RELATIVES_NOT_THAT and finite is not None:
         seg.kind, seg.lead = "rel", head.low
     elif head.is_word and head.low in SUBORDINATORS and finite is not None and finite > 1:
         seg.kind, seg.lead = "sub", head.low
     elif finite is not None:
         seg.kind = "clause"
-    elif head.is_word and head.low in PREPOSITIONS | SUBORDINATORS:
+    elif head.is_word and head.low in _PREP_OR_SUB:
         seg.kind = "pp"
     elif _is_participle(head) or (head.kind == "word" and head.low.endswith("ing") and len(head.low) > 5):
         seg.kind = "ptc"
