@@ -10,8 +10,9 @@ spreadsheet opening the file does not run it.
 from __future__ import annotations
 
 from ..bank import Bank
+from ..questions import MCQuestion
 from . import ExportOptions, ExportResult
-from .common import NO_MC, csv_text, mc_questions, one_line
+from .common import one_line, template_sheet
 
 TITLE = "Blooket Import Template"
 HEADER = ["Question #", "Question Text", "Answer 1", "Answer 2", "Answer 3 (Optional)", "Answer 4 (Optional)",
@@ -19,14 +20,10 @@ HEADER = ["Question #", "Question Text", "Answer 1", "Answer 2", "Answer 3 (Opti
 TIME_LIMIT = 20
 
 
+def _row(number: int, mc: MCQuestion) -> list[str | int]:
+    answers = [one_line(o) for o in mc.options][:4]
+    return [number, one_line(mc.question), *(answers + [""] * 4)[:4], TIME_LIMIT, mc.answer_index + 1]
+
+
 def export(bank: Bank, options: ExportOptions) -> ExportResult:
-    rows: list[list[str | int]] = [[TITLE] + [""] * (len(HEADER) - 1), HEADER]
-    skipped = []
-    for fact, mc in mc_questions(bank, options):
-        if mc is None:
-            skipped.append(f"{fact.id}: {NO_MC}")
-            continue
-        answers = [one_line(o) for o in mc.options][:4]
-        rows.append([len(rows) - 1, one_line(mc.question), *(answers + [""] * 4)[:4], TIME_LIMIT,
-                     mc.answer_index + 1])
-    return ExportResult(csv_text(rows), len(rows) - 2, skipped)
+    return template_sheet(bank, options, TITLE, HEADER, _row)

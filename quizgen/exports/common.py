@@ -10,11 +10,11 @@ import io
 import random
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..bank import Bank, Fact
-from . import ExportOptions
+from . import ExportOptions, ExportResult
 
 if TYPE_CHECKING:
     from ..questions import MCQuestion
@@ -134,3 +134,19 @@ def deterministic_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, data)
     return buf.getvalue()
+
+
+def template_sheet(bank: Bank, options: ExportOptions, title: str, header: list[str],
+                   row: Callable[[int, MCQuestion], list[str | int]]) -> ExportResult:
+    """A game's CSV import template: title row padded to the header's width, the header, one row per MC item.
+
+    Games need wrong answers, so a fact with no multiple-choice form is skipped and said so.
+    """
+    rows: list[list[str | int]] = [[title] + [""] * (len(header) - 1), header]
+    skipped = []
+    for fact, mc in mc_questions(bank, options):
+        if mc is None:
+            skipped.append(f"{fact.id}: {NO_MC}")
+            continue
+        rows.append(row(len(rows) - 1, mc))
+    return ExportResult(csv_text(rows), len(rows) - 2, skipped)

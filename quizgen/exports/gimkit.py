@@ -8,22 +8,20 @@ A cell starting with = + - @ gets a leading apostrophe so a spreadsheet opening 
 from __future__ import annotations
 
 from ..bank import Bank
+from ..questions import MCQuestion
 from . import ExportOptions, ExportResult
-from .common import NO_MC, csv_text, mc_questions, one_line
+from .common import one_line, template_sheet
 
 TITLE = "Gimkit Spreadsheet Import Template"
 HEADER = ["Question", "Correct Answer", "Incorrect Answer 1", "Incorrect Answer 2 (Optional)",
           "Incorrect Answer 3 (Optional)"]
 
 
+def _row(number: int, mc: MCQuestion) -> list[str | int]:
+    options_text = [one_line(o) for o in mc.options]
+    wrong = [o for i, o in enumerate(options_text) if i != mc.answer_index][:3]
+    return [one_line(mc.question), options_text[mc.answer_index], *(wrong + [""] * 3)[:3]]
+
+
 def export(bank: Bank, options: ExportOptions) -> ExportResult:
-    rows: list[list[str | int]] = [[TITLE] + [""] * (len(HEADER) - 1), HEADER]
-    skipped = []
-    for fact, mc in mc_questions(bank, options):
-        if mc is None:
-            skipped.append(f"{fact.id}: {NO_MC}")
-            continue
-        options_text = [one_line(o) for o in mc.options]
-        wrong = [o for i, o in enumerate(options_text) if i != mc.answer_index][:3]
-        rows.append([one_line(mc.question), options_text[mc.answer_index], *(wrong + [""] * 3)[:3]])
-    return ExportResult(csv_text(rows), len(rows) - 2, skipped)
+    return template_sheet(bank, options, TITLE, HEADER, _row)
