@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from quizgen.extract import entities, folding, kinds
+from quizgen.extract import entities, folding, kinds, tokens
 from quizgen.extract.documents import Document, text_paragraphs
 from quizgen.extract.pipeline import extract_docs
 
@@ -47,7 +47,8 @@ def grow(text: str, times: int, distinct: bool) -> str:
 
 
 def clear_caches() -> None:
-    for fn in (folding.fold, folding.strip_accents, entities.name_key, kinds.structural_kind):
+    for fn in (folding.fold, folding.strip_accents, entities.name_key, kinds.structural_kind, tokens._past_word,
+               tokens._finite_word):
         fn.cache_clear()
 
 

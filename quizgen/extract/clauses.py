@@ -125,6 +125,14 @@ class Parse:
             self.__dict__["_maps"] = maps
         return maps
 
+    def names(self) -> list[tuple[int, Unit]]:
+        """(index, unit) of the name units: the rules about entities visit only these."""
+        names = self.__dict__.get("_names")
+        if names is None:
+            names = [(k, u) for k, u in enumerate(self.units) if u.kind == "name"]
+            self.__dict__["_names"] = names
+        return names
+
 
 def _strip_time_intro(subject: list[Unit]) -> list[Unit]:
     """'The next day Harold Godwinson' -> 'Harold Godwinson'."""

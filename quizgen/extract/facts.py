@@ -61,6 +61,9 @@ _NOMINAL = {
     "publication": ("was", "published"),
 }
 _VAGUE = re.compile(r"\b(?:this|these|those|it|its|him|them|her|the latter|the former|such)\b(?![-'])", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:could|would|considered|believed|claimed|accused|alleged|said to|according to)\b", re.IGNORECASE
+)
 _TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
 
 
@@ -86,11 +89,7 @@ class SentenceFacts:
         words = len(self.s.fixed.split())
         if words > 40:
             self.base *= 0.9
-        if re.search(
-            r"\b(?:could|would|considered|believed|claimed|accused|alleged|said to|according to)\b",
-            self.s.fixed,
-            re.IGNORECASE,
-        ):
+        if _REPORTED.search(self.s.fixed):
             self.base *= 0.8
         if self.s.fixed != self.s.text:
             self.base *= 0.97
@@ -123,7 +122,7 @@ class SentenceFacts:
         return c
 
     def in_work(self, u: Unit) -> bool:
-        return any(s <= u.start < e for s, e in self.work_spans)
+        return bool(self.work_spans) and any(s <= u.start < e for s, e in self.work_spans)
 
     def clause_with(self, u: Unit) -> Clause | None:
         """The clause whose subject, intro or rest holds unit `u`."""

@@ -32,7 +32,7 @@ _PLACE_NOMINAL = {
 
 def place_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k, u in enumerate(units):
+    for k, u in sf.p.names():
         ent = entity_of(u)
         if ent is None or ent.kind != "place" or u.ref.possessive:  # type: ignore[union-attr]
             continue

@@ -85,13 +85,19 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     return "".join(out).strip()
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.!?])")
+_QUOTES = re.compile(r"[\"“”]")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+
+
 def tidy(question: str) -> str:
     """Capitalise, drop dangling words and stray punctuation, end with one question mark."""
-    q = re.sub(r"\s+", " ", question).strip()
-    q = re.sub(r"\s+([,;:.!?])", r"\1", q)
-    q = re.sub(r"[\"“”]", "", q)
+    q = _SPACES.sub(" ", question).strip()
+    q = _SPACE_BEFORE_PUNCT.sub(r"\1", q)
+    q = _QUOTES.sub("", q)
     q = q.rstrip(" ,;:.!?—–-")
-    q = re.sub(r",\s*,", ",", q)
+    q = _DOUBLE_COMMA.sub(",", q)
     return q[:1].upper() + q[1:] + "?"
 
 

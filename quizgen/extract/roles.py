@@ -43,7 +43,7 @@ def roles(sf: SentenceFacts, registry: Registry) -> None:
             role_units = us[1:-1]
             if _role_head(role_units):
                 _role(sf, registry, [(us[-1], _person(us[-1]))], role_units, 0.7, "role-apposition")  # type: ignore[list-item]
-    for k, u in enumerate(units):
+    for k, u in sf.p.names():
         ent = _person(u)
         if ent is None:
             continue

@@ -62,7 +62,7 @@ def _answer_of(u: Unit, ent: Entity) -> tuple[str, list[str]]:
 
 def term_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k, u in enumerate(units):
+    for k, u in sf.p.names():  # other units are neither terms nor bodies
         ent = _term(u)
         if ent is None and not sf.in_work(u):
             # "a leading spokesman of the St. Petersburg Soviet": whatever else it is, a body one belongs to
@@ -307,8 +307,9 @@ def _quoted_terms(sf: SentenceFacts) -> None:
 
 def _acronyms(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k, u in enumerate(units):
-        paren = sf.p.parens.get(k)
+    for k in sf.p.parens:  # a name with an acronym in parentheses after it
+        u = units[k]
+        paren = sf.p.parens[k]
         ent = entity_of(u)
         if not paren or ent is None or not re.fullmatch(r"[A-Z]{2,6}", paren):
             continue

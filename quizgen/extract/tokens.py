@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import AUXILIARIES, MONTHS, NOT_VERBS_ED, WEEKDAYS
@@ -100,15 +101,24 @@ def is_month(word: str) -> bool:
 
 def past_verb(tok: Tok | Any) -> bool:
     """Could this token be a finite past-tense verb?"""
-    if tok.kind != "word" or not tok.text[:1].islower():
+    return tok.kind == "word" and _past_word(tok.text)
+
+
+def finite_verb(tok: Tok | Any) -> bool:
+    return tok.kind == "word" and _finite_word(tok.text)
+
+
+# the verb tests depend on the word alone: cached, as the same words come back in every sentence
+@lru_cache(maxsize=1 << 16)
+def _past_word(text: str) -> bool:
+    if not text[:1].islower():
         return False
-    w = tok.low
+    w = text.lower()
     if w in NOT_VERBS_ED:
         return False
     return w in IRREGULAR_PAST or (is_past_form(w) and "-" not in w)
 
 
-def finite_verb(tok: Tok | Any) -> bool:
-    if tok.kind != "word" or not tok.text[:1].islower():
-        return False
-    return tok.low in AUXILIARIES or past_verb(tok)
+@lru_cache(maxsize=1 << 16)
+def _finite_word(text: str) -> bool:
+    return text[:1].islower() and (text.lower() in AUXILIARIES or _past_word(text))

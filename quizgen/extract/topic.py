@@ -35,6 +35,13 @@ _WORDS_RE = re.compile(r"[a-z]+")
 _VERB_WORDS = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "must"}
 
 
+_QUESTION_END = re.compile(r"\?[\"”']?$")
+_DANGLING_END = re.compile(r"\b(?:of|the|a|for|to|and|by)\W*$")
+_STANCE_WORDS = re.compile(r"(?<![\w'])(?:I|[a-z']+)(?![\w'])")
+_FIRST_WORD = re.compile(r"\W*([A-Za-z']+)")
+_CONTINUATION = re.compile(r"^(?:and|but|so|which|because|or)\b")
+
+
 def _has_verb(low: str) -> bool:
     """Any word that can be a finite verb: a sentence without one is a heading or a fragment."""
     for w in _WORDS_RE.findall(low):
@@ -62,14 +69,14 @@ def cue_topic(s: Sentence) -> str:
     low = text.lower()
     if _BOILER_RE.search(low) or any(c in low for c in _OTHER_CUES) or _SHOUT.search(text) or "@" in text:
         return "boilerplate"
-    if text.endswith("?") or text.endswith("?)") or re.search(r"\?[\"”']?$", text):
+    if text.endswith("?") or text.endswith("?)") or _QUESTION_END.search(text):
         return "question"
     words = text.split()
     if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "\"“'‘":
         return "fragment"  # starts mid-sentence: a scraping remnant
     if len(words) < 4 or not _has_verb(low):
         return "fragment"
-    if len(words) < 8 and re.search(r"\b(?:of|the|a|for|to|and|by)\W*$", low):
+    if len(words) < 8 and _DANGLING_END.search(low):
         return "fragment"
     if text[-1:] not in ".!\"”'’)" and len(words) < 8:
         return "fragment"
@@ -84,8 +91,8 @@ def stance(s: Sentence) -> str:
     text = _GENERIC_YOU.sub(" ", _SPEECH.sub(" ", _QUOTED.sub(" ", _REGNAL.sub("", s.fixed))))
     low = text.lower()
     # "I", "we", "my" (but "My Life" inside a sentence is a title, not the writer speaking)
-    words = set(re.findall(r"(?<![\w'])(?:I|[a-z']+)(?![\w'])", text))
-    first = re.match(r"\W*([A-Za-z']+)", text)
+    words = set(_STANCE_WORDS.findall(text))
+    first = _FIRST_WORD.match(text)
     if first:
         words.add(first.group(1).lower())
     if words & _FIRST_SECOND:
@@ -94,7 +101,7 @@ def stance(s: Sentence) -> str:
         return "hedged"
     if s.fixed.rstrip().endswith("!") and len(s.fixed.split()) < 12:
         return "opinion"
-    if re.match(r"^(?:and|but|so|which|because|or)\b", low):
+    if _CONTINUATION.match(low):
         return "hedged"
     return "fact"
 

@@ -239,7 +239,7 @@ def segments_of(units: list[Unit]) -> list[Segment]:
 
 def _by_the_time(units: list[Unit], i: int) -> bool:
     """'... in Bolshevik hands by the time Lenin reappeared ...': a time clause of its own."""
-    return [u.low for u in units[i : i + 3]] == ["by", "the", "time"] and i + 4 < len(units)
+    return units[i].low == "by" and [u.low for u in units[i : i + 3]] == ["by", "the", "time"] and i + 4 < len(units)
 
 
 _RELATIVES_NOT_THAT = frozenset(RELATIVES - {"that"})
