@@ -77,7 +77,7 @@ def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_HE = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+_HE = re.compile(r"\b(?:h(?:e|er|i[ms])|she)\b", re.IGNORECASE)  # he|she|his|her|him, as a trie
 
 
 def _register(reg: Registry, p: Parsed) -> None:

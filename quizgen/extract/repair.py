@@ -12,6 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .folding import strip_accents
+from .wordtrie import alternation
 
 _VOWELS = set("aeiouy")
 
@@ -99,4 +100,4 @@ def apply_repairs(text: str, letters: dict[str, str], possessives: set[str]) -> 
 def _repair_pattern(letters: tuple[tuple[str, str], ...], possessives: frozenset[str]) -> re.Pattern[str]:
     """One regex for every damaged word: a single pass over each sentence."""
     words = sorted({w for w, _ in letters} | possessives, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    return re.compile(r"\b" + alternation(words) + r"\b")

@@ -17,13 +17,14 @@ from .folding import fold
 from .lexicon import AUXILIARIES, BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
 from .morph import IRREGULAR_PAST
 from .sentences import Sentence
+from .wordtrie import alternation
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _ANAPHORIC = re.compile(r"(?:The|This|These|That|Those|It|He|She|They|His|Her|Their|Its)\s")
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
-_HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\b")
+_HEDGE_RE = re.compile(r"\b" + alternation(HEDGES) + r"\b")
 _WORD_CUES = sorted((b for b in BOILERPLATE if b[0].isalnum() and b[-1].isalnum()), key=len, reverse=True)
-_BOILER_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(b) for b in _WORD_CUES) + r")(?![\w-])")
+_BOILER_RE = re.compile(r"(?<![\w-])" + alternation(_WORD_CUES) + r"(?![\w-])")
 _OTHER_CUES = tuple(b for b in BOILERPLATE if not (b[0].isalnum() and b[-1].isalnum()))
 # "I demand ..." after a dash is speech the sentence reports; "if you read X" is the generic you.
 _SPEECH = re.compile(r"\s—\s*(?=I\b)[^—]*")
