@@ -163,9 +163,12 @@ class Sentence:
 def split_sentences(text: str) -> list[str]:
     """Split one paragraph into sentences."""
     text = _LOST_BREAK.sub("\n", text)
-    text = _TIGHT.sub(r"\1\n", text)
-    text = _COMMA_BREAK.sub("\n", text)
-    text = _HANDLE.sub(lambda m: f"\n{m.group(1)}\n", text)
+    if "!" in text or "?" in text:  # each substitution only where its character occurs
+        text = _TIGHT.sub(r"\1\n", text)
+    if "," in text:
+        text = _COMMA_BREAK.sub("\n", text)
+    if "@" in text:
+        text = _HANDLE.sub(lambda m: f"\n{m.group(1)}\n", text)
     out: list[str] = []
     for chunk in text.split("\n"):
         start = 0

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .folding import fold
 from .lexicon import AUXILIARIES, BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
@@ -52,6 +53,7 @@ def _has_verb(low: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem good enough for overlap: 'Victorians' ~ 'Victoria', 'revolutionary' ~ 'revolution'."""
     w = word.strip("'-")
@@ -89,8 +91,18 @@ _FIRST_SECOND = frozenset(FIRST_SECOND_PERSON | {"I"})
 
 def stance(s: Sentence) -> str:
     """fact | hedged | opinion: only `fact` sentences give candidates."""
-    text = _GENERIC_YOU.sub(" ", _SPEECH.sub(" ", _QUOTED.sub(" ", _REGNAL.sub("", s.fixed))))
+    text = s.fixed
+    # each substitution only where its character occurs (most sentences have none of them)
+    if "I" in text:
+        text = _REGNAL.sub("", text)
+    if '"' in text or "“" in text:
+        text = _QUOTED.sub(" ", text)
+    if "—" in text:
+        text = _SPEECH.sub(" ", text)
     low = text.lower()
+    if "you" in low:
+        text = _GENERIC_YOU.sub(" ", text)
+        low = text.lower()
     # "I", "we", "my" (but "My Life" inside a sentence is a title, not the writer speaking)
     words = set(_STANCE_WORDS.findall(text))
     first = _FIRST_WORD.match(text)
