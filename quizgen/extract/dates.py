@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import MONTHS, ORDINALS
+from .wordtrie import alternation
 
 _MONTH = (
     r"(?P<{n}>(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -261,6 +262,12 @@ _HINT_YEAR = re.compile(r"\d{3}")
 _HINT_ERA = re.compile(r"AD|A\.D\.|CE|BC|B\.C\.")
 _HINT_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _HINT_CENTURY = re.compile(r"century", re.IGNORECASE)
+# every month pattern needs a whole month name ("Marx" is not "Mar"): a sentence without one skips them all
+_MONTH_WORD = re.compile(
+    alternation(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+                 "Nov", "Dec"]) + r"(?!\w)"
+)
 # which hints each pattern needs (d: a digit, y: three digits in a row, m: a month, c: "century", e: an era):
 # most sentences have no date and skip most patterns; small numbers ("20 men") skip every year pattern
 _NEEDS = {"iso": "y", "mdy": "my", "dmy": "my", "range_md": "my", "month_range": "my", "my": "my", "md": "dm",
@@ -282,7 +289,7 @@ def find_dates(text: str) -> list[DateMatch]:
             hints += "y"
         if _HINT_ERA.search(text):
             hints += "e"
-    if _HINT_MONTH.search(text):
+    if _HINT_MONTH.search(text) and _MONTH_WORD.search(text):
         hints += "m"
     if _HINT_CENTURY.search(text):
         hints += "c"
