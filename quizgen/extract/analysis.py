@@ -57,7 +57,7 @@ class Analysis:
 def _read(s: Sentence, mid_caps: set[str], lower_vocab: set[str]) -> Parsed:
     toks = tokenize(s.fixed)
     dates = find_dates(s.fixed)
-    skip = {k for k, t in enumerate(toks) for d in dates if t.start < d.end and d.start < t.end}
+    skip = {k for k, t in enumerate(toks) for d in dates if t.start < d.end and d.start < t.end} if dates else set()
     mentions = fill_text(find_mentions(toks, mid_caps, lower_vocab, skip), s.fixed)
     return Parsed(s, toks, dates, mentions)
 

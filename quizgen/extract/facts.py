@@ -19,6 +19,7 @@ from .questions import (
     subject_text,
     tidy,
 )
+from .wordtrie import alternation
 
 # "the death of X in 1924" -> "did X die": nouns of events and the question they become
 _NOMINAL = {
@@ -60,10 +61,10 @@ _NOMINAL = {
     "opening": ("was", "opened"),
     "publication": ("was", "published"),
 }
-_VAGUE = re.compile(r"\b(?:this|these|those|it|its|him|them|her|the latter|the former|such)\b(?![-'])", re.IGNORECASE)
-_REPORTED = re.compile(
-    r"\b(?:could|would|considered|believed|claimed|accused|alleged|said to|according to)\b", re.IGNORECASE
-)
+_VAGUE = re.compile(r"\b" + alternation(["this", "these", "those", "it", "its", "him", "them", "her", "the latter",
+                                           "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
+_REPORTED = re.compile(r"\b" + alternation(["could", "would", "considered", "believed", "claimed", "accused",
+                                              "alleged", "said to", "according to"]) + r"\b", re.IGNORECASE)
 _TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
 
 

@@ -94,7 +94,7 @@ def find_mentions(
     i = 0
     while i < n:
         tok = toks[i]
-        if i in skip or not _name_word(tok):
+        if not tok.is_cap or i in skip or not _name_word(tok):  # is_cap first: most tokens stop there
             i += 1
             continue
         j = i
