@@ -77,6 +77,7 @@ _PATTERNS = [
     # a book called / entitled / titled X
     ("called", re.compile(rf"\b(?P<noun>{_NOUNS})\s+(?:called|entitled|titled|named)\s+[\"“]?(?P<title>{_TITLE})")),
 ]
+_PAREN_YEAR = re.compile(r"\(\d{4}\)")  # both year patterns need one: "(1906)"
 _YEAR_AFTER = re.compile(r"\s*\((\d{4})\)")
 _IN_YEAR_AFTER = re.compile(r"\s+in\s+(1\d{3}|20\d{2})\b")
 _CUE = re.compile(rf"\b(?:read|reads|wrote|written|write|published|book|books|{_NOUNS})\b", re.IGNORECASE)
@@ -122,7 +123,7 @@ _ADJ_WORDS = set(re.findall(r"[a-z-]+", _ADJ))
 def _worth_trying(kind: str, text: str, words: set[str]) -> bool:
     """Cheap tests first: most sentences cannot hold a title in the form a pattern looks for."""
     if kind == "poss_year":
-        return "(" in text
+        return "(" in text and bool(_PAREN_YEAR.search(text))
     if kind == "poss_noun":
         return bool(words & WORK_NOUNS)
     if kind == "poss_adj":
@@ -138,7 +139,7 @@ def _worth_trying(kind: str, text: str, words: set[str]) -> bool:
     if kind == "the_noun":
         return bool(words & WORK_NOUNS)
     if kind == "title_year":
-        return "(" in text
+        return "(" in text and bool(_PAREN_YEAR.search(text))
     return True
 
 
