@@ -98,9 +98,10 @@ def _register(reg: Registry, p: Parsed) -> None:
                 reg.add_acronym(a.text, b.text)
 
 
-_CAP_RUN = re.compile(r"(?<![\w'’])[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w’'.-]*)+")
-_CAP_S = re.compile(r"(?<![\w'’])([A-Z][a-z]+s)\b(?!['’])")
-_POSS = re.compile(r"(?<![\w'’])([A-Z][a-z]+)['’]s\b")
+# (each lookbehind after the first character: a pattern that starts with a character class scans fast)
+_CAP_RUN = re.compile(r"[A-Z](?<![\w'’][A-Z])[\w’'.-]*(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w’'.-]*)+")
+_CAP_S = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+s)\b(?!['’])")
+_POSS = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+)['’]s\b")
 _INITIAL_SUBJECT = re.compile(r"([A-Z][a-z]+) (?:was|is|had|became|[a-z]{3,}ed)\b")
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b")
 

@@ -56,7 +56,7 @@ def _damaged_form_of(a: str, b: str) -> bool:
     return False
 
 
-_CAP_S = re.compile(r"(?<![\w'’])([A-Z][a-z]+s)\b(?!['’])")
+_CAP_S = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+s)\b(?!['’])")  # lookbehind after the first letter: faster
 _PREV_WORD = re.compile(r"([A-Za-z'’]+)\W*$")
 _NEXT_WORD = re.compile(r"^\W*([A-Za-z'’]+)")
 

@@ -104,10 +104,11 @@ _ABBREVIATIONS = {
 # End-of-sentence punctuation, then closing quotes/brackets, then space, then what opens a sentence.
 _BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ]|\((?!\d{3,4}\)))")
 # "them!Trotsky": a lost space after ! or ? (a full stop is too often an initial or an abbreviation).
-_TIGHT = re.compile(r"(?<=[a-z]{3})([!?])(?=[A-Z][a-z])")
+# (the lookbehinds come after the first character: a pattern that starts with a literal is scanned fast)
+_TIGHT = re.compile(r"([!?])(?<=[a-z]{3}[!?])(?=[A-Z][a-z])")
 # A heading run into its paragraph: "... turns on the Right On August 20, 1940, ..."
 _LOST_BREAK = re.compile(
-    r"(?<=[A-Za-z]) (?=(?:On|In|At|By|During) (?:"
+    r" (?<=[A-Za-z] )(?=(?:On|In|At|By|During) (?:"
     + "|".join(m.capitalize() for m in MONTHS if len(m) > 3)
     + r"|\d{3,4}\b))"
 )
@@ -265,10 +266,12 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
     return sentences
 
 
+_CAPITALISED = re.compile(r"([A-Z](?<=[\s(\"“][A-Z])[a-z]+)")
+
+
 def _capitalised_words(texts: Iterable[str]) -> set[str]:
     """Words written capitalised somewhere other than a sentence's first word."""
     words: set[str] = set()
     for text in texts:
-        for m in re.finditer(r"(?<=[\s(\"“])([A-Z][a-z]+)", text):
-            words.add(m.group(1))
+        words.update(_CAPITALISED.findall(text))
     return words

@@ -29,7 +29,7 @@ _BOILER_RE = re.compile(r"(?<![\w-])" + alternation(_WORD_CUES) + r"(?![\w-])")
 _OTHER_CUES = tuple(b for b in BOILERPLATE if not (b[0].isalnum() and b[-1].isalnum()))
 # "I demand ..." after a dash is speech the sentence reports; "if you read X" is the generic you.
 _SPEECH = re.compile(r"\s—\s*(?=I\b)[^—]*")
-_REGNAL = re.compile(r"(?<=[a-z] )I\b(?= [a-z])")  # "Elizabeth I ruled": a numeral, not the pronoun
+_REGNAL = re.compile(r"I(?<=[a-z] I)\b(?= [a-z])")  # "Elizabeth I ruled": a numeral, not the pronoun
 _GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
@@ -39,7 +39,8 @@ _VERB_WORDS = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "mu
 
 _QUESTION_END = re.compile(r"\?[\"”']?$")
 _DANGLING_END = re.compile(r"\b(?:of|the|a|for|to|and|by)\W*$")
-_STANCE_WORDS = re.compile(r"(?<![\w'])(?:I|[a-z']+)(?![\w'])")
+# (lookbehinds after the first letter: a pattern that starts with a character class scans fast)
+_STANCE_WORDS = re.compile(r"(?:I(?<![\w']I)|[a-z'](?<![\w'][a-z'])[a-z']*)(?![\w'])")
 _FIRST_WORD = re.compile(r"\W*([A-Za-z']+)")
 _CONTINUATION = re.compile(r"^(?:and|but|so|which|because|or)\b")
 
