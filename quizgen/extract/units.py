@@ -106,13 +106,22 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
                 date_at.setdefault(k, d)
     mention_at = {m.t0: m for m in p.mentions}
     units: list[Unit] = []
+    append = units.append
     parens: dict[int, str] = {}
+    fixed = p.sentence.fixed
     depth = 0
     paren_start = 0
     k = 0
+    n = len(toks)
     first_word_seen = False
-    while k < len(toks):
+    while k < n:
         t = toks[k]
+        if t.kind != "punct" and not depth and k not in date_at and k not in mention_at:
+            # the common case first: a plain word or number
+            append(Unit(t.kind, t.text, t.start, t.end, None, not first_word_seen))
+            first_word_seen = True
+            k += 1
+            continue
         if t.text == "(":
             depth += 1
             if depth == 1:
@@ -122,7 +131,7 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
         if t.text == ")" and depth:
             depth -= 1
             if depth == 0 and units:
-                parens[len(units) - 1] = p.sentence.fixed[paren_start : t.start].strip()
+                parens[len(units) - 1] = fixed[paren_start : t.start].strip()
             k += 1
             continue
         if depth:
@@ -131,21 +140,21 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
         if k in date_at:
             d = date_at[k]
             end = k
-            while end + 1 < len(toks) and date_at.get(end + 1) is d:
+            while end + 1 < n and date_at.get(end + 1) is d:
                 end += 1
-            units.append(Unit("date", p.sentence.fixed[d.start : d.end], d.start, d.end, d, not first_word_seen))
+            append(Unit("date", fixed[d.start : d.end], d.start, d.end, d, not first_word_seen))
             first_word_seen = True
             k = end + 1
             continue
         if k in mention_at:
             m = mention_at[k]
             last = toks[m.t1 - 1]
-            units.append(Unit("name", p.sentence.fixed[m.start : last.end], m.start, last.end, m, not first_word_seen))
+            append(Unit("name", fixed[m.start : last.end], m.start, last.end, m, not first_word_seen))
             first_word_seen = True
             k = m.t1
             continue
         is_word = t.kind in ("word", "abbr", "num")
-        units.append(Unit(t.kind, t.text, t.start, t.end, None, is_word and not first_word_seen))
+        append(Unit(t.kind, t.text, t.start, t.end, None, is_word and not first_word_seen))
         first_word_seen = first_word_seen or is_word
         k += 1
     return units, parens
