@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BankError, InputError, Problem
+from .errors import BankError, InputError, OutputError, Problem
 from .when import When, parse_when
 
 KINDS = ("date", "person", "place", "work", "term", "number", "event")
@@ -388,11 +388,21 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in (None, [], "")}
 
 
-def dumps_bank(bank: Bank, previous: str | None = None) -> str:
-    """The bank as YAML. With `previous` (the file's current text) its comments and layout are kept."""
+def dumps_bank(bank: Bank, previous: str | None = None, path: str = "<bank>") -> str:
+    """The bank as YAML. With `previous` (the file's current text) its comments and layout are kept.
+
+    The text is loaded back before it is returned, so no command of ours ever writes a bank that would
+    not load: an invalid fact (a bug, a bad edit) stops the write with an OutputError naming `path`.
+    """
     from .bank_yaml import dump_roundtrip
 
-    return dump_roundtrip(bank_to_dict(bank), previous)
+    text = dump_roundtrip(bank_to_dict(bank), previous)
+    try:
+        loads_bank(text, path)
+    except BankError as exc:
+        raise OutputError(f"{path}: not written, the result would be invalid: "
+                          f"{exc.problems[0].message if exc.problems else exc}") from None
+    return text
 
 
 def save_bank(bank: Bank, path: str | Path | None = None) -> None:
@@ -401,4 +411,4 @@ def save_bank(bank: Bank, path: str | Path | None = None) -> None:
 
     target = Path(path or bank.path or f"{bank.id}.yaml")
     previous = target.read_text(encoding="utf-8") if target.exists() else None
-    write_text(target, dumps_bank(bank, previous))
+    write_text(target, dumps_bank(bank, previous, str(target)))

@@ -22,7 +22,7 @@ from quizgen.bank import (
     loads_bank,
     save_bank,
 )
-from quizgen.errors import BankError, InputError
+from quizgen.errors import BankError, InputError, OutputError
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).parent / "data" / "bad"
@@ -213,3 +213,13 @@ def test_valid_bank_survives_load_save_load(bank: Bank) -> None:
     again = dumps_bank(loaded, text)
     assert loads_bank(again) == bank
     assert again == text
+
+
+def test_save_refuses_a_bank_that_would_not_load_back(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text("id: demo\ntitle: Demo\nfacts: []\n", encoding="utf-8")
+    bank = load_bank(path)
+    bank.facts.append(Fact(id="a", kind="term", question="What?", answer="X", cloze="no gap here"))
+    with pytest.raises(OutputError, match=f"{path}: not written, the result would be invalid: cloze has no"):
+        save_bank(bank, path)
+    assert path.read_text(encoding="utf-8") == "id: demo\ntitle: Demo\nfacts: []\n"

@@ -222,12 +222,12 @@ def test_a_bank_changed_while_a_save_is_prepared_is_reread_not_overwritten(work:
     real = store_module.dumps_bank
     calls: list[int] = []
 
-    def racing_dump(bank: Bank, previous: str | None) -> str:
+    def racing_dump(bank: Bank, previous: str | None, path: str = "<bank>") -> str:
         if not calls:  # the teacher's editor saves while we prepare our write
             deck.write_text(deck.read_text() + "  - id: typed-meanwhile\n    kind: term\n"
                             "    question: Typed meanwhile?\n    answer: yes\n")
         calls.append(1)
-        return real(bank, previous)
+        return real(bank, previous, path)
 
     monkeypatch.setattr(store_module, "dumps_bank", racing_dump)
     ReviewStore(load_bank(work / "candidates.yaml"), deck).record([Decision("necker-role", "approve")])
