@@ -102,3 +102,26 @@ def test_any_text_round_trips(question: str, answers: list[str], right: int, quo
 def test_same_seed_same_file() -> None:
     bank = deck()
     assert moodle_xml.export(bank, opts(2)).data == moodle_xml.export(bank, opts(2)).data
+
+
+def test_questions_carry_the_fact_id_as_idnumber_and_tags_and_kind_as_moodle_tags() -> None:
+    bank = deck()
+    root = read(moodle_xml.export(bank, opts(3)).data)
+    by_id = {f.id: f for f in bank.facts}
+    questions = root.findall("question")[1:]
+    assert questions
+    for q in questions:
+        f = by_id[q.findtext("idnumber") or ""]
+        assert q.findtext("name/text") == f.id
+        tags = [t.findtext("text") for t in q.findall("tags/tag")]
+        assert tags == list(dict.fromkeys([*f.tags, f.kind]))
+
+
+def test_an_id_or_tag_longer_than_moodle_stores_is_left_out_not_cut() -> None:
+    long_id = "a" * 101
+    f = fact(long_id, kind="person")
+    f.tags = ["t" * 51, "unit-3"]
+    with fixed_mc(None):
+        q = read(moodle_xml.export(bank_of(f), opts()).data).findall("question")[1]
+    assert q.find("idnumber") is None
+    assert [t.findtext("text") for t in q.findall("tags/tag")] == ["unit-3", "person"]

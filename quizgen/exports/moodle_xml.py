@@ -4,6 +4,11 @@
 Built with ElementTree, so every character is escaped by the XML writer (no hand-made CDATA that a
 `]]>` could end). Question text and options are HTML (`format="html"`) made from plain text by escaping
 it; short-answer answers are plain strings that Moodle compares with what a student types.
+
+Each question carries the fact id as its Moodle `idnumber` (unique in the category, so a teacher can find
+and replace a question after editing the bank) and the fact's tags and kind as Moodle tags, which the
+question bank filters on. Moodle stores an idnumber in 100 characters and a tag in 50: longer ones are left
+out rather than cut, as a cut one could collide with another.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from .common import category_path, clean, html_inline, html_paragraph, mc_questi
 # by Moodle for each student.
 _ORDERED_KINDS = {"date", "number"}
 _PENALTY = "0.3333333"
+_IDNUMBER_MAX = 100
+_TAG_MAX = 50
 
 
 def _text(parent: ET.Element, tag: str, text: str, fmt: str | None = None, **attrs: str) -> ET.Element:
@@ -34,6 +41,16 @@ def _common(q: ET.Element, fact: Fact, question: str) -> None:
     ET.SubElement(q, "defaultgrade").text = "1"
     ET.SubElement(q, "penalty").text = _PENALTY
     ET.SubElement(q, "hidden").text = "0"
+    if len(fact.id) <= _IDNUMBER_MAX:
+        ET.SubElement(q, "idnumber").text = fact.id
+
+
+def _tags(q: ET.Element, fact: Fact) -> None:
+    names = [t for t in unique(clean(t) for t in [*fact.tags, fact.kind]) if t and len(t) <= _TAG_MAX]
+    if names:
+        tags = ET.SubElement(q, "tags")
+        for name in names:
+            _text(tags, "tag", name)
 
 
 def _answer(q: ET.Element, fraction: int, text: str, fmt: str) -> None:
@@ -49,6 +66,7 @@ def _multichoice(quiz: ET.Element, fact: Fact, question: str, options: list[str]
     ET.SubElement(q, "answernumbering").text = "abc"
     for i, option in enumerate(options):
         _answer(q, 100 if i == answer_index else 0, html_inline(option), "html")
+    _tags(q, fact)
 
 
 def _shortanswer(quiz: ET.Element, fact: Fact) -> None:
@@ -58,6 +76,7 @@ def _shortanswer(quiz: ET.Element, fact: Fact) -> None:
     for text in unique(clean(a) for a in fact.answers):
         # Moodle's short-answer matching reads * as a wildcard; \* is a literal asterisk.
         _answer(q, 100, text.replace("*", "\\*"), "moodle_auto_format")
+    _tags(q, fact)
 
 
 def export(bank: Bank, options: ExportOptions) -> ExportResult:
