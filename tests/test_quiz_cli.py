@@ -79,7 +79,7 @@ def test_shipped_deck_in_mixed_mode(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     out = run("quiz", str(DECK), "--count", "5", "--seed", "11", input="a\nb\nc\nd\n\n", store=db)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.count("\n[") == 5 and "Score: " in out.stdout and "seed 11" in out.stdout
+    assert out.stdout.count(" · new\n") == 5 and "Score: " in out.stdout and "seed 11" in out.stdout
     assert len(reviews(db)) == 5
     again = run("quiz", str(DECK), "--count", "5", "--seed", "11", input="a\nb\nc\nd\n\n", store=tmp_path / "q.db")
     assert again.stdout.split("Score:")[0] == out.stdout.split("Score:")[0]  # the seed repeats the quiz

@@ -58,12 +58,17 @@ def test_typing_answers_in_a_terminal_with_colours(tmp_path: Path) -> None:
     child.expect("> ")
     child.sendline("Neil Armstrnog")
     child.expect(r"Correct.{0,12} \(accepted: small typo\)")
+    child.expect("Once more, the question you missed")  # the missed one comes back at the end
+    child.expect("In what year was Apollo 11 launched")
+    child.expect("> ")
+    child.sendline("1969")
+    child.expect("Correct")
     rest = finish(child)
     assert child.exitstatus == 0
     plain = ANSI.sub("", rest)
-    assert "Score: 2/3 (67%)" in plain
+    assert "Score: 2/3 (67%)" in plain and "Second try: 1/1 right." in plain  # the score counts first answers
     assert "\x1b[" in child.before + rest  # a terminal gets colour
-    assert answered(store) == [("landing-date", 1), ("launch-year", 0), ("first-man", 1)]
+    assert answered(store) == [("landing-date", 1), ("launch-year", 0), ("first-man", 1), ("launch-year", 1)]
 
 
 def test_no_color_is_respected(tmp_path: Path) -> None:
@@ -85,9 +90,16 @@ def test_multiple_choice_letters_and_a_retry_on_a_bad_key(tmp_path: Path) -> Non
     child.expect("Type a letter from A to D")
     child.expect(r"Answer \(A-D\): ")
     child.sendline("")
-    child.expect(r"Not answered — the answer is [A-D]\) ")
+    child.expect(r"Not answered — the answer is [A-D]\) ([^\r\n]+?)  · next")
+    right = child.match.group(1)
+    child.expect("Once more, the question you missed")
+    child.expect(r"Answer \(A-D\): ")
+    options = dict(re.findall(r"^  ([A-D])\) (.+?)\r?$", child.before, re.MULTILINE))
+    letter = next(k for k, v in options.items() if v == right)
+    child.sendline(letter.lower())
+    child.expect("Correct")
     rest = finish(child)
-    assert child.exitstatus == 0 and "Score: 0/1" in rest
+    assert child.exitstatus == 0 and "Score: 0/1" in rest and "Second try: 1/1 right." in rest
 
 
 def test_ctrl_c_mid_quiz_keeps_the_answers_and_exits_130(tmp_path: Path) -> None:

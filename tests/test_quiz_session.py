@@ -60,6 +60,7 @@ def quiz(store: Path, answers: list[str], *, bank: Bank | None = None, now: date
          count: int = 10, interactive: bool = False, step: float = 8.0, mc_maker: object = None,
          **options: object) -> Result:
     bank = bank or load_bank(MINI_PATH)
+    options.setdefault("again", False)  # the once-more round has its own tests
     out = io.StringIO()
     term = Terminal(io.StringIO("".join(a + "\n" for a in answers)), out, interactive=interactive, color=False,
                     width=None, clock=Clock(step))
@@ -201,7 +202,7 @@ def test_ctrl_c_prints_summary_exits_130_and_keeps_answers(tmp_path: Path) -> No
     out = io.StringIO()
     store = Store.open(tmp_path / "p.db")
     session = Session([load_bank(MINI_PATH)], store, Terminal(InterruptingIn(), out, interactive=False, color=False),
-                      QuizOptions(mode="type", count=5), lambda: T0)
+                      QuizOptions(mode="type", count=5, again=False), lambda: T0)
     assert session.run() == 130
     store.close()
     assert "Interrupted." in out.getvalue() and "Score: 2/2" in out.getvalue()
@@ -299,7 +300,7 @@ def test_progress_lines_for_stats(tmp_path: Path) -> None:
     opened = Store.open(db)
     later = T0 + timedelta(days=60)
     session = Session([bank], opened, Terminal(oracle, out, interactive=False, color=False),
-                      QuizOptions(mode="type", count=5), lambda: later)
+                      QuizOptions(mode="type", count=5, again=False), lambda: later)
     session.run()
     opened.close()
     assert asked_ids_of(session)[0] == "moonwalkers"  # the oldest due: failed two months ago
@@ -331,3 +332,40 @@ def test_ctrl_c_during_a_save_waits_for_the_save() -> None:
         done.append("saved")
     assert done == ["saved"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_missed_questions_come_back_once_at_the_end_and_the_score_counts_first_answers(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    r = quiz(db, ["20 July 1969", "1968", "", "1969", "Neil Armstrong"], count=3, again=True)
+    assert r.code == 0
+    assert asked_ids(r) == ["landing-date", "launch-year", "first-man", "launch-year", "first-man"]
+    assert [a.again for a in r.session.asked] == [False, False, False, True, True]
+    assert "Once more, the 2 questions you missed" in r.out
+    assert "[1/2] date · type · once more" in r.out
+    assert "Score: 1/3 (33%)" in r.out and "Second try: 2/2 right." in r.out
+    revisit = r.out.split("To revisit:")[1]  # missed at first: still worth revisiting
+    assert "launched? — 1969" in revisit and "Neil Armstrong" in revisit
+    # the second answers are real reviews: each of the two cards now has two
+    assert stored(db) == {"landing-date": 1, "launch-year": 2, "first-man": 2}
+
+
+def test_a_question_missed_twice_is_not_asked_a_third_time(tmp_path: Path) -> None:
+    r = quiz(tmp_path / "p.db", ["1968", "1967", "more answers", "than questions"], count=1, again=True)
+    assert asked_ids(r) == ["landing-date", "landing-date"]
+    assert "Score: 0/1" in r.out and "Second try: 0/1 right." in r.out
+    assert "Once more, the question you missed" in r.out
+
+
+def test_no_again_and_a_perfect_run_ask_nothing_more(tmp_path: Path) -> None:
+    r = quiz(tmp_path / "a.db", ["1968", "x", "y"], count=2, again=False)
+    assert len(r.session.asked) == 2 and "Once more" not in r.out and "Second try" not in r.out
+    r = quiz(tmp_path / "b.db", ["20 July 1969", "1969", "extra"], count=2, again=True)
+    assert len(r.session.asked) == 2 and "Once more" not in r.out
+
+
+def test_end_of_input_in_the_once_more_round_keeps_everything(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    r = quiz(db, ["1968", "1969"], count=2, again=True)  # the second try of the first gets no answer
+    assert r.code == 0 and "Once more" in r.out and "Score: 1/2" in r.out
+    assert "Stopped after" not in r.out  # every planned question was asked
+    assert sum(stored(db).values()) == 2

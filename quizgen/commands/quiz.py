@@ -43,8 +43,10 @@ def clock_from_env() -> Callable[[], datetime]:
 @click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
               help="Progress database (default: QUIZGEN_STORE, else progress.sqlite3 in your data folder).")
 @click.option("--ahead", is_flag=True, help="When fewer cards are due or new than --count, review early.")
+@click.option("--again/--no-again", default=True, show_default=True,
+              help="At the end, ask each missed question once more.")
 def command(banks: tuple[Path, ...], mode: str, count: int, tags: str | None, seed: int | None,
-            store: Path | None, ahead: bool) -> None:
+            store: Path | None, ahead: bool, again: bool) -> None:
     from ..quiz.session import QuizOptions, Session, select_facts
     from ..quiz.store import Store, default_path
     from ..quiz.terminal import Terminal
@@ -53,7 +55,8 @@ def command(banks: tuple[Path, ...], mode: str, count: int, tags: str | None, se
     ids = [b.id for b in loaded]
     if len(set(ids)) != len(ids):
         raise InputError(f"the same bank was given twice ({', '.join(sorted({i for i in ids if ids.count(i) > 1}))})")
-    options = QuizOptions(mode=mode, count=count, tags=split_csv(tags), seed=seed, ahead=ahead)
+    options = QuizOptions(mode=mode, count=count, tags=split_csv(tags), seed=seed, ahead=ahead,
+                          again=again)
     if not any(select_facts(b, options.tags) for b in loaded):
         if options.tags:
             known = sorted({t for b in loaded for f in b.approved() for t in f.tags})

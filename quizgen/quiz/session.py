@@ -1,7 +1,12 @@
 """The quiz loop: ask, check, grade, save, show the answer and its source; a summary at the end.
 
 Everything the loop touches comes in from outside (banks, store, terminal, clock, MC maker), so
-tests drive a whole session in-process with strings. Each answer is saved before the feedback is
+tests drive a whole session in-process with strings.
+
+After the planned questions, each one answered wrong comes back once ("once more"), as Anki's
+learning steps bring a missed card back within the session: seeing the answer and then recalling it a
+few minutes later is what makes it stick. That second answer is a real review (FSRS schedules
+relearning cards minutes apart); the score counts first answers only. Each answer is saved before the feedback is
 shown: quitting at any moment (`:q`, Ctrl-C, end of input) loses at most the question on screen.
 """
 
@@ -24,6 +29,7 @@ from .terminal import Terminal, hold_interrupts
 MODES = ("mixed", "mc", "type", "cloze")
 LETTERS = "ABCDEFGH"
 QUIT = {":q", ":quit"}
+_STATUS = {"new": " · new", "due": " · review", "ahead": " · early review"}
 MCMaker = Callable[[Bank, Fact, random.Random], Any]
 
 
@@ -34,6 +40,7 @@ class QuizOptions:
     tags: list[str] = field(default_factory=list)
     seed: int | None = None
     ahead: bool = False
+    again: bool = True  # ask the missed questions once more at the end
 
 
 @dataclass
@@ -50,6 +57,7 @@ class Asked:
     lenient: str | None
     rating: int
     due: datetime
+    again: bool = False  # the second try at a question missed earlier in this session
 
 
 @dataclass
@@ -94,6 +102,7 @@ class Session:
         self.mc_maker = mc_maker or default_mc_maker
         self.seed = options.seed if options.seed is not None else random.SystemRandom().randrange(1, 10**6)
         self.asked: list[Asked] = []
+        self.missed: list[Pick] = []  # first answers that were wrong, asked once more at the end
         self.planned = 0
         self.started = time.monotonic()
 
@@ -107,8 +116,9 @@ class Session:
         rng = random.Random(self.seed) if self.options.seed is not None else None
         return pick(pools, self.now(), self.options.count, rng, self.options.ahead)
 
-    def question(self, bank: Bank, fact: Fact) -> Question:
-        rng = random.Random(f"{self.seed}:{bank.id}:{fact.id}")  # same options whatever the order
+    def question(self, bank: Bank, fact: Fact, again: bool = False) -> Question:
+        # same options whatever the order; a second try moves them, so the letter is not what is remembered
+        rng = random.Random(f"{self.seed}:{bank.id}:{fact.id}" + ":again" * again)
         mode = self.options.mode
         if mode == "mixed":
             mode = rng.choice(["mc", "type", "cloze"] if fact.cloze else ["mc", "type"])
@@ -137,6 +147,7 @@ class Session:
         try:
             for n, p in enumerate(picks, 1):
                 self.ask(n, p)
+            self.once_more()
         except KeyboardInterrupt:
             self.term.write()
             self.term.write("Interrupted.", "warn")
@@ -159,14 +170,27 @@ class Session:
             self.term.write("Answer and press Enter. Empty answer: I don't know.  :q quits (progress is saved).",
                             "dim")
 
-    def ask(self, n: int, p: Pick) -> None:
+    def once_more(self) -> None:
+        """The questions missed in this session, asked a second time (each once), in the order asked."""
+        missed = self.missed
+        if not self.options.again or not missed:
+            return
+        self.term.write()
+        which = f"the {len(missed)} questions" if len(missed) > 1 else "the question"
+        self.term.write(f"Once more, {which} you missed", "title")
+        for n, p in enumerate(missed, 1):
+            self.ask(n, p, again=len(missed))
+
+    def ask(self, n: int, p: Pick, again: int = 0) -> None:
+        """Ask question `n`; `again` (the number of second tries) marks a second try."""
         bank = self.banks[p.bank_index]
-        q = self.question(bank, p.fact)
+        q = self.question(bank, p.fact, again=bool(again))
         t = self.term
         t.write()
         label = {"mc": "choose", "type": "type", "cloze": "fill the gap"}[q.mode]
-        t.write(t.style(f"[{n}/{self.planned}]", "label") + " " + t.style(f"{p.fact.kind} · {label}"
-                + {"new": " · new", "due": " · review", "ahead": " · early review"}[p.status], "dim"))
+        status = " · once more" if again else _STATUS[p.status]
+        t.write(t.style(f"[{n}/{again or self.planned}]", "label") + " " + t.style(f"{p.fact.kind} · {label}"
+                + status, "dim"))
         t.para(q.text, "title")
         for i, option in enumerate(q.options):
             t.para(f"{LETTERS[i]}) {option}", indent="  ")
@@ -180,7 +204,10 @@ class Session:
         record = Review(bank.id, p.fact.id, now, rating, correct, elapsed_ms, q.mode, given, lenient)
         with hold_interrupts():
             due, _ = self.store.record(record, lambda state: review(state, rating, now, elapsed_ms))
-        self.asked.append(Asked(p.fact, bank, q.mode, q.text, q.answer, given, correct, lenient, rating, due))
+        self.asked.append(Asked(p.fact, bank, q.mode, q.text, q.answer, given, correct, lenient, rating, due,
+                                bool(again)))
+        if not correct and not again:
+            self.missed.append(p)
         self.feedback(q, given, correct, lenient, due, now, bank, p.fact)
 
     def read_answer(self, q: Question) -> str:
@@ -234,15 +261,19 @@ class Session:
 
     def summary(self) -> None:
         t = self.term
-        done = len(self.asked)
-        right = sum(a.correct for a in self.asked)
+        first = [a for a in self.asked if not a.again]
+        done = len(first)
+        right = sum(a.correct for a in first)
         t.write()
         if done < self.planned:
             t.write(f"Stopped after {done} of {self.planned} questions.", "dim")
         pct = f" ({round(100 * right / done)}%)" if done else ""
         t.write(t.style(f"Score: {right}/{done}", "title") + pct + f" in {duration(time.monotonic() - self.started)}"
                 + t.style(f"  · seed {self.seed}", "dim"))
-        missed = [a for a in self.asked if not a.correct or a.lenient]
+        second = [a for a in self.asked if a.again]
+        if second:
+            t.write(f"Second try: {sum(a.correct for a in second)}/{len(second)} right.")
+        missed = [a for a in first if not a.correct or a.lenient]
         if missed:
             t.write("To revisit:", "title")
             for a in missed:
