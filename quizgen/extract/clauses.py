@@ -26,10 +26,10 @@ from .units import (
     ADVERBS,
     Segment,
     Unit,
-    _finite_at,
     _is_participle,
     build_units,
     finite_verb_word,
+    first_finite,
     segments_of,
 )
 
@@ -79,29 +79,33 @@ class Clause:
     object_np: list[Unit] | None = None  # object relative "the events he chronicled": "the events"
     role_np: list[Unit] | None = None  # "Their other son, Sergei Sedov, had ...": "Their other son"
 
-    @property
-    def ok(self) -> bool:
-        """A subject a question can be built around."""
-        if not self.subject or len(self.subject) > 14:
-            return False
-        head = self.subject[0]
-        if len(self.subject) == 1 and head.is_word and head.low in _VAGUE_SUBJECTS:
-            return False
-        if head.low in ("about", "over", "some", "nearly", "almost", "around") and len(self.subject) > 1 \
-                and self.subject[1].kind == "num":
-            return True  # "about 23,000 men were killed"
-        if head.is_word and (
-            head.low in _NOT_SUBJECT_HEAD
-            or head.low.endswith("ly")
-            and head.text[:1].isupper()
-            and len(self.subject) > 1
-        ):
-            return False
-        return not any(u.is_word and u.low in ("that", "who", "which") for u in self.subject)
+    def __post_init__(self) -> None:
+        # Set once here: the rules ask for them again and again, and a clause is not changed once built.
+        self.ok = _subject_ok(self.subject)  # a subject a question can be built around
+        self.passive = self.passive_of is not None
 
-    @property
-    def passive(self) -> bool:
-        return self.passive_of is not None
+
+def _subject_ok(subject: list[Unit]) -> bool:
+    """A subject a question can be built around (Clause.ok)."""
+    if not subject or len(subject) > 14:
+        return False
+    head = subject[0]
+    if len(subject) == 1 and head.is_word and head.low in _VAGUE_SUBJECTS:
+        return False
+    if head.low in ("about", "over", "some", "nearly", "almost", "around") and len(subject) > 1 \
+            and subject[1].kind == "num":
+        return True  # "about 23,000 men were killed"
+    if head.is_word and (
+        head.low in _NOT_SUBJECT_HEAD
+        or head.low.endswith("ly")
+        and head.text[:1].isupper()
+        and len(subject) > 1
+    ):
+        return False
+    for u in subject:  # noqa: SIM110 (a plain loop: no generator object per clause)
+        if u.is_word and u.low in ("that", "who", "which"):
+            return False
+    return True
 
 
 @dataclass
@@ -120,8 +124,10 @@ class Parse:
         """Unit positions and 'is followed by a name', computed once per sentence for rendering."""
         maps = self.__dict__.get("_maps")
         if maps is None:
-            maps = ({id(u): k for k, u in enumerate(self.units)},
-                    {id(a): b.kind == "name" for a, b in zip(self.units, self.units[1:], strict=False)})
+            units = self.units
+            ids = list(map(id, units))
+            maps = (dict(zip(ids, range(len(ids)), strict=True)),
+                    dict(zip(ids, [b.kind == "name" for b in units[1:]], strict=False)))
             self.__dict__["_maps"] = maps
         return maps
 
@@ -194,7 +200,7 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
             body = body[1:]
         if seg.kind in ("sub", "rel") and body and body[0].low == seg.lead:
             body = body[1:]
-        verb_at = next((i for i in range(len(body)) if _finite_at(body, i)), None)
+        verb_at = first_finite(body)
         if verb_at is None:
             continue
         intro, subject = _split_intro(body, verb_at)
@@ -266,7 +272,7 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
         ):
             # "events he would later chronicle": the noun is the verb's object, the pronoun its subject
             object_np, subject = subject[:-1], subject[-1:]
-            nxt = next((k for k in range(len(rest)) if _finite_at(rest, k)), None)
+            nxt = first_finite(rest)
             if nxt is not None:
                 rest = rest[:nxt]
         if seg.kind == "rel" and not subject and si > 0:
