@@ -196,11 +196,15 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
                     )
             continue
         body = seg.units
+        offset = 0
         if seg.lead and body and body[0].low == seg.lead:
             body = body[1:]
+            offset = 1
         if seg.kind in ("sub", "rel") and body and body[0].low == seg.lead:
             body = body[1:]
-        verb_at = first_finite(body)
+            offset += 1
+        found = seg.finite  # what _classify found, if it looked in the same units
+        verb_at = found[1] if found is not None and found[0] == offset else first_finite(body)
         if verb_at is None:
             continue
         intro, subject = _split_intro(body, verb_at)

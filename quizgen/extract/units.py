@@ -7,10 +7,10 @@ segments; a segment with a finite verb is a clause (see clauses.py).
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .analysis import Parsed
 from .dates import DateMatch
 from .lexicon import (
     AUXILIARIES,
@@ -25,6 +25,9 @@ from .lexicon import (
 from .morph import IRREGULAR_PARTICIPLE
 from .names import Mention
 from .tokens import Tok, finite_verb, past_verb
+
+if TYPE_CHECKING:  # (not at run time: kinds.py, imported by analysis.py, uses the word flags below)
+    from .analysis import Parsed
 
 SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
 
@@ -127,12 +130,21 @@ class Unit:
         return f"Unit({self.text!r}, {self.kind})"
 
 
+class _TokenUnit(Unit):
+    """A Unit whose fields build_units sets one by one, so that making it calls no Python code."""
+
+    __slots__ = ()
+    __init__ = object.__init__  # type: ignore[assignment]
+
+
 @dataclass
 class Segment:
     units: list[Unit]
     kind: str = "np"  # clause | sub | rel | pp | ptc | np
     lead: str = ""  # the subordinator, relative pronoun or conjunction that opened it
     sep: Unit | None = None  # the punctuation before it
+    # (offset, index): the first finite verb of units[offset:], as _classify found it; None once units change
+    finite: tuple[int, int | None] | None = field(default=None, repr=False, compare=False)
 
 
 def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch]:
@@ -148,61 +160,79 @@ def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch
 def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     """Tokens with each date and each name merged into one unit; parentheses set aside."""
     toks = p.toks
+    n = len(toks)
     date_at = _date_tokens(toks, p.dates) if p.dates else {}
     mention_at = {m.t0: m for m in p.mentions}
     merged = date_at.keys() | mention_at.keys()
-    units: list[Unit] = []
-    append = units.append
+    # Filled by index up to `count` (a unit takes one token or more), not by append: one call less a unit.
+    units: list[Unit] = [None] * n  # type: ignore[list-item]
+    count = 0
     parens: dict[int, str] = {}
     fixed = p.sentence.fixed
     depth = 0
     paren_start = 0
     k = 0
-    n = len(toks)
     first_word_seen = False
     while k < n:
         t = toks[k]
-        if t.kind != "punct" and not depth and k not in merged:
+        kind = t.kind
+        ref: DateMatch | Mention | None = None
+        if kind != "punct" and not depth and k not in merged:
             # the common case first: a plain word or number
-            append(Unit(t.kind, t.text, t.start, t.end, None, not first_word_seen))
+            text, start, end, low = t.text, t.start, t.end, t.low
+            first = not first_word_seen
             first_word_seen = True
             k += 1
-            continue
-        if t.text == "(":
+        elif t.text == "(":
             depth += 1
             if depth == 1:
                 paren_start = t.end
             k += 1
             continue
-        if t.text == ")" and depth:
+        elif t.text == ")" and depth:
             depth -= 1
-            if depth == 0 and units:
-                parens[len(units) - 1] = fixed[paren_start : t.start].strip()
+            if depth == 0 and count:
+                parens[count - 1] = fixed[paren_start : t.start].strip()
             k += 1
             continue
-        if depth:
+        elif depth:
             k += 1
             continue
-        if k in date_at:
-            d = date_at[k]
-            end = k
-            while end + 1 < n and date_at.get(end + 1) is d:
-                end += 1
-            append(Unit("date", fixed[d.start : d.end], d.start, d.end, d, not first_word_seen))
+        elif k in date_at:
+            ref = d = date_at[k]
+            while k + 1 < n and date_at.get(k + 1) is d:
+                k += 1
+            kind, text, start, end = "date", fixed[d.start : d.end], d.start, d.end
+            low = text.lower()
+            first = not first_word_seen
             first_word_seen = True
-            k = end + 1
-            continue
-        if k in mention_at:
-            m = mention_at[k]
+            k += 1
+        elif k in mention_at:
+            ref = m = mention_at[k]
             last = toks[m.t1 - 1]
-            append(Unit("name", fixed[m.start : last.end], m.start, last.end, m, not first_word_seen))
+            kind, text, start, end = "name", fixed[m.start : last.end], m.start, last.end
+            low = text.lower()
+            first = not first_word_seen
             first_word_seen = True
             k = m.t1
-            continue
-        is_word = t.kind in ("word", "abbr", "num")
-        append(Unit(t.kind, t.text, t.start, t.end, None, is_word and not first_word_seen))
-        first_word_seen = first_word_seen or is_word
-        k += 1
+        else:  # punctuation (every other token went the first way)
+            text, start, end, low = t.text, t.start, t.end, t.low
+            first = False
+            k += 1
+        # Unit(kind, text, start, end, ref, first), made without a Python-level call: most units are made here
+        u = _TokenUnit()
+        u.kind = kind
+        u.text = text
+        u.start = start
+        u.end = end
+        u.ref = ref
+        u.first = first
+        u.low = low
+        u.is_word = kind == "word" or kind == "abbr"
+        u.flags = _word_flags(text) if kind == "word" else 0
+        units[count] = u
+        count += 1
+    del units[count:]
     return units, parens
 
 
@@ -269,27 +299,51 @@ def first_finite(units: list[Unit]) -> int | None:
 _OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
 
 
+_DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
+
+
 def segments_of(units: list[Unit]) -> list[Segment]:
     """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun."""
-    cur: list[Unit] = []
-    segs: list[list[Unit]] = [cur]
-    seps: list[Unit | None] = [None]
+    # Each segment is a slice units[lo:end] (without the punctuation in _DROPPED), found in one pass.
+    spans: list[tuple[int, int, bool, Unit | None]] = []  # lo, end, holds punctuation to drop, sep
+    lo = end = 0
+    sep: Unit | None = None  # the punctuation before the open segment
+    filled = False  # the open segment holds a unit
+    pending = False  # punctuation to drop since its last unit
+    inner = False  # punctuation to drop between its units
     for i, u in enumerate(units):
         if u.kind == "punct":
             if u.text in SEGMENT_PUNCT:
-                if cur:
-                    cur = []
-                    segs.append(cur)
-                    seps.append(u)
+                if filled:
+                    spans.append((lo, end, inner, sep))
+                    sep = u
+                    filled = inner = False
+                lo = i + 1
+                pending = False
                 continue
-            if u.text in ".!?\"“”'‘’":
+            if u.text in _DROPPED:
+                if filled:
+                    pending = True
+                else:
+                    lo = i + 1
                 continue
-        elif u.low in _OPENERS and cur and i > 0 and _opens_segment(units, i):
-            cur = []
-            segs.append(cur)
-            seps.append(None)
-        cur.append(u)
-    out = [Segment(s, sep=sep) for s, sep in zip(segs, seps, strict=True) if s]
+        elif u.low in _OPENERS and filled and _opens_segment(units, i):
+            spans.append((lo, end, inner, sep))
+            sep = None
+            lo = i
+            pending = inner = False
+        if pending:
+            inner = True
+            pending = False
+        filled = True
+        end = i + 1
+    if filled:
+        spans.append((lo, end, inner, sep))
+    out = [
+        Segment([u for u in units[lo:end] if u.kind != "punct" or u.text not in _DROPPED] if inner else units[lo:end],
+                sep=sep)
+        for lo, end, inner, sep in spans
+    ]
     for seg in out:
         _classify(seg)
     return _merge_lists(out)
@@ -323,20 +377,23 @@ _PREP_OR_SUB = frozenset(PREPOSITIONS | SUBORDINATORS)
 
 def _classify(seg: Segment) -> None:
     us = seg.units
-    if _by_the_time(us, 0):
+    if us[0].low == "by" and _by_the_time(us, 0):
         seg.units = us = [Unit("word", "when", us[0].start, us[2].end), *us[3:]]
     head = us[0]
     body = us
+    offset = 0
     if head.is_word and head.low in CONJUNCTIONS and len(us) > 1:
         seg.lead = head.low
         body = us[1:]
         head = body[0]
+        offset = 1
     finite = first_finite(body)
+    seg.finite = (offset, finite)  # clauses_of looks for the same verb, mostly in the same units
     if (
         finite == 0
         and len(body) > 1
         and body[1].low == "by"
-        and _is_participle(body[0])
+        and body[0].flags & _PARTICIPLE
         and body[0].low not in AUXILIARIES
     ):
         seg.kind = "ptc"  # "..., chaired by John Dewey"
@@ -349,7 +406,7 @@ def _classify(seg: Segment) -> None:
         seg.kind = "clause"
     elif head.is_word and head.low in _PREP_OR_SUB:
         seg.kind = "pp"
-    elif _is_participle(head) or (head.kind == "word" and head.low.endswith("ing") and len(head.low) > 5):
+    elif head.flags & _PARTICIPLE or (head.kind == "word" and head.low.endswith("ing") and len(head.low) > 5):
         seg.kind = "ptc"
     else:
         seg.kind = "np"
@@ -368,6 +425,7 @@ def _merge_lists(segs: list[Segment]) -> list[Segment]:
             if seg.sep is not None:
                 out[-1].units.append(seg.sep)
             out[-1].units.extend(seg.units)
+            out[-1].finite = None
             continue
         out.append(seg)
     return out
