@@ -109,6 +109,9 @@ def _word_flags(text: str) -> int:
     return flags
 
 
+_new_unit = object.__new__
+
+
 class Unit:
     """A token, or a whole date or name, as the parse sees it."""
 
@@ -128,13 +131,6 @@ class Unit:
 
     def __repr__(self) -> str:
         return f"Unit({self.text!r}, {self.kind})"
-
-
-class _TokenUnit(Unit):
-    """A Unit whose fields build_units sets one by one, so that making it calls no Python code."""
-
-    __slots__ = ()
-    __init__ = object.__init__  # type: ignore[assignment]
 
 
 @dataclass
@@ -160,79 +156,82 @@ def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch
 def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     """Tokens with each date and each name merged into one unit; parentheses set aside."""
     toks = p.toks
-    n = len(toks)
     date_at = _date_tokens(toks, p.dates) if p.dates else {}
     mention_at = {m.t0: m for m in p.mentions}
     merged = date_at.keys() | mention_at.keys()
     # Filled by index up to `count` (a unit takes one token or more), not by append: one call less a unit.
-    units: list[Unit] = [None] * n  # type: ignore[list-item]
+    units: list[Unit] = [None] * len(toks)  # type: ignore[list-item]
     count = 0
     parens: dict[int, str] = {}
     fixed = p.sentence.fixed
     depth = 0
     paren_start = 0
-    k = 0
-    first_word_seen = False
-    while k < n:
-        t = toks[k]
+    resume = 0  # the first token not yet in a unit
+    for k, t in enumerate(toks):
+        if k < resume:
+            continue
         kind = t.kind
-        ref: DateMatch | Mention | None = None
         if kind != "punct" and not depth and k not in merged:
             # the common case first: a plain word or number
-            text, start, end, low = t.text, t.start, t.end, t.low
-            first = not first_word_seen
-            first_word_seen = True
-            k += 1
+            text = t.text
+            start = t.start
+            end = t.end
+            low = t.low
+            ref: DateMatch | Mention | None = None
         elif t.text == "(":
             depth += 1
             if depth == 1:
                 paren_start = t.end
-            k += 1
             continue
         elif t.text == ")" and depth:
             depth -= 1
             if depth == 0 and count:
                 parens[count - 1] = fixed[paren_start : t.start].strip()
-            k += 1
             continue
         elif depth:
-            k += 1
             continue
         elif k in date_at:
             ref = d = date_at[k]
-            while k + 1 < n and date_at.get(k + 1) is d:
-                k += 1
-            kind, text, start, end = "date", fixed[d.start : d.end], d.start, d.end
+            resume = k + 1
+            while date_at.get(resume) is d:
+                resume += 1
+            kind = "date"
+            start = d.start
+            end = d.end
+            text = fixed[start:end]
             low = text.lower()
-            first = not first_word_seen
-            first_word_seen = True
-            k += 1
         elif k in mention_at:
             ref = m = mention_at[k]
-            last = toks[m.t1 - 1]
-            kind, text, start, end = "name", fixed[m.start : last.end], m.start, last.end
+            resume = m.t1
+            kind = "name"
+            start = m.start
+            end = toks[m.t1 - 1].end
+            text = fixed[start:end]
             low = text.lower()
-            first = not first_word_seen
-            first_word_seen = True
-            k = m.t1
         else:  # punctuation (every other token went the first way)
-            text, start, end, low = t.text, t.start, t.end, t.low
-            first = False
-            k += 1
-        # Unit(kind, text, start, end, ref, first), made without a Python-level call: most units are made here
-        u = _TokenUnit()
+            text = t.text
+            start = t.start
+            end = t.end
+            low = t.low
+            ref = None
+        # Unit(kind, text, ...) without the Python-level call to __init__: most units are made here
+        u = _new_unit(Unit)
         u.kind = kind
         u.text = text
         u.start = start
         u.end = end
         u.ref = ref
-        u.first = first
+        u.first = False
         u.low = low
         u.is_word = kind == "word" or kind == "abbr"
         u.flags = _word_flags(text) if kind == "word" else 0
         units[count] = u
         count += 1
     del units[count:]
+    for u in units:  # the sentence's first word, number, date or name
+        if u.kind != "punct":
+            u.first = True
+            break
     return units, parens
 
 
