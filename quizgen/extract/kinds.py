@@ -171,12 +171,9 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
     if m.modifier:
         return votes
     text = m.text
-    sk = structural_kind(text)
-    words = text.split()
-    n_words = len(words)
+    sk, sk_votes, full_name = _name_traits(text)
     if sk:
-        # two plain words could still be a person called like a noun ("Robert Service")
-        votes[sk] = 2.5 if n_words == 2 and sk in ("term", "event") else 3
+        votes[sk] = sk_votes
     if m.title:
         votes["person"] = votes.get("person", 0) + 3
     t0, t1 = m.t0, m.t1
@@ -241,15 +238,27 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
             votes["acts"] = votes.get("acts", 0) + (1.0 if has_he else 0.6)
         elif nxt.low in REPORTING:  # "Sudoplatov says"
             votes["person"] = votes.get("person", 0) + 1
-    if (
-        2 <= n_words <= 4
+    if full_name:
+        votes["person"] = votes.get("person", 0) + 1
+    return votes
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_traits(text: str) -> tuple[str | None, float, bool]:
+    """What a name's own words say, the same at each mention: its structural kind, that kind's votes, and
+    whether it looks like a person's full name."""
+    sk = structural_kind(text)
+    words = text.split()
+    # two plain words could still be a person called like a noun ("Robert Service")
+    sk_votes = 2.5 if len(words) == 2 and sk in ("term", "event") else 3
+    full_name = (
+        2 <= len(words) <= 4
         and sk != "work"
         and not text.isupper()
         and words[0].lower() not in _NOT_PERSON_FIRST
-        and _capitalised_words(words)
-    ):
-        votes["person"] = votes.get("person", 0) + 1
-    return votes
+        and all(w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha() for w in words)
+    )
+    return sk, sk_votes, full_name
 
 
 def _work_votes(votes: Counter, before: list[str]) -> None:
@@ -266,14 +275,6 @@ def _role_before(back: list[Tok]) -> bool:
     return any(t.low in ROLE_NOUNS and t.text[:1].islower() for t in back) and all(
         t.low in ("of", "the") or t.is_cap or t.low in ROLE_NOUNS for t in back[-3:]
     )
-
-
-def _capitalised_words(words: list[str]) -> bool:
-    """Every word capitalised and made of letters (apostrophes and full stops aside): 'Leon Trotsky'."""
-    for w in words:  # noqa: SIM110 (a plain loop: no generator object per mention)
-        if not (w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha()):
-            return False
-    return True
 
 
 def _apposition_head(toks: list[Tok], k: int) -> str | None:
