@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .names import Mention
 from .tokens import Tok
-from .units import _FINITE, _word_flags
+from .units import _FINITE, _spelling_flags
 
 _PLACE_PAREN = re.compile(r"\s*\((?:now|formerly|modern|today|present-day|then)\b", re.IGNORECASE)
 
@@ -233,7 +233,7 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
                 votes["person"] = votes.get("person", 0) + 2
             elif head in PLACE_NOUNS or head in PLACE_HEADS:
                 votes["place"] = votes.get("place", 0) + 2
-        elif nxt.kind == "word" and _word_flags(nxt.text) & _FINITE:  # finite_verb(nxt)
+        elif nxt.kind == "word" and _spelling_flags(nxt.text) & _FINITE:  # finite_verb(nxt)
             # weak: countries and parties act too (capped below)
             votes["acts"] = votes.get("acts", 0) + (1.0 if has_he else 0.6)
         elif nxt.low in REPORTING:  # "Sudoplatov says"
@@ -285,7 +285,7 @@ def _apposition_head(toks: list[Tok], k: int) -> str | None:
             break
         if t.kind == "word" and t.low == "of" and head:
             break
-        if t.kind == "word" and head and _word_flags(t.text) & _FINITE:  # finite_verb(t)
+        if t.kind == "word" and head and _spelling_flags(t.text) & _FINITE:  # finite_verb(t)
             break
         if t.kind in ("word", "name"):
             head = t.low.strip("'’")

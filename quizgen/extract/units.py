@@ -29,9 +29,6 @@ from .tokens import Tok, finite_verb, past_verb
 if TYPE_CHECKING:  # (not at run time: kinds.py, imported by analysis.py, uses the word flags below)
     from .analysis import Parsed
 
-SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
-
-
 ADVERBS = {
     "once",
     "later",
@@ -73,11 +70,20 @@ _BE = {"was", "were", "is", "are", "be", "been", "being"}
 _HAVE = {"had", "has", "have"}
 
 
-# Word-class bits of a word unit's spelling (Unit.flags), so the parse tests them without calls.
+# Bits of a unit's spelling (Unit.flags), so that the parse tests them without calls.
 _FINITE = 1  # tokens.finite_verb
 _VERB = 2  # finite_verb_word: finite or past
 _PARTICIPLE = 4  # _is_participle
 _FINITE_CUE = 8  # _finite_at can say yes: finite, or a reporting verb or "-ed" verb after a subject
+_OPENER = 16  # a relative pronoun or subordinator that may open a segment (see _opens_segment)
+_SEPARATOR = 32  # punctuation that splits segments (SEGMENT_PUNCT)
+_DROPPED_MARK = 64  # punctuation left out of segments (_DROPPED)
+_SEGMENT_MARKS = _OPENER | _SEPARATOR | _DROPPED_MARK
+
+SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
+_DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
+# every relative pronoun or subordinator that can open a segment (see _opens_segment)
+_OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
 
 
 class _Spelling:
@@ -93,8 +99,13 @@ class _Spelling:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_flags(text: str) -> int:
-    """The word-class bits of a word spelt `text`; they depend on the spelling alone, so cached."""
+def _spelling_flags(text: str) -> int:
+    """The bits of a token spelt `text`, whatever its kind; they depend on the spelling alone, so cached.
+    (A number, an abbreviation or a punctuation mark gets no word bit: those need a lower-case word.)"""
+    if text in SEGMENT_PUNCT:
+        return _SEPARATOR
+    if len(text) == 1 and text in _DROPPED:
+        return _DROPPED_MARK
     word = _Spelling(text)
     low = word.low
     flags = 0
@@ -106,6 +117,8 @@ def _word_flags(text: str) -> int:
         flags |= _FINITE_CUE
     if text[:1].islower() and (low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4)):
         flags |= _PARTICIPLE
+    if low in _OPENERS:
+        flags |= _OPENER
     return flags
 
 
@@ -127,7 +140,7 @@ class Unit:
         self.first = first  # the sentence's first word
         self.low = text.lower()
         self.is_word = kind == "word" or kind == "abbr"
-        self.flags = _word_flags(text) if kind == "word" else 0
+        self.flags = 0 if kind == "date" or kind == "name" else _spelling_flags(text)
 
     def __repr__(self) -> str:
         return f"Unit({self.text!r}, {self.kind})"
@@ -170,61 +183,43 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     for k, t in enumerate(toks):
         if k < resume:
             continue
-        kind = t.kind
-        if kind != "punct" and not depth and k not in merged:
-            # the common case first: a plain word or number
-            text = t.text
-            start = t.start
-            end = t.end
-            low = t.low
-            ref: DateMatch | Mention | None = None
-        elif t.text == "(":
-            depth += 1
-            if depth == 1:
-                paren_start = t.end
+        if depth or k in merged or t.text == "(":
+            if t.text == "(":
+                depth += 1
+                if depth == 1:
+                    paren_start = t.end
+            elif t.text == ")" and depth:
+                depth -= 1
+                if depth == 0 and count:
+                    parens[count - 1] = fixed[paren_start : t.start].strip()
+            elif depth:
+                pass
+            elif k in date_at:
+                d = date_at[k]
+                resume = k + 1
+                while date_at.get(resume) is d:
+                    resume += 1
+                units[count] = Unit("date", fixed[d.start : d.end], d.start, d.end, d)
+                count += 1
+            else:
+                m = mention_at[k]
+                resume = m.t1
+                end = toks[m.t1 - 1].end
+                units[count] = Unit("name", fixed[m.start : end], m.start, end, m)
+                count += 1
             continue
-        elif t.text == ")" and depth:
-            depth -= 1
-            if depth == 0 and count:
-                parens[count - 1] = fixed[paren_start : t.start].strip()
-            continue
-        elif depth:
-            continue
-        elif k in date_at:
-            ref = d = date_at[k]
-            resume = k + 1
-            while date_at.get(resume) is d:
-                resume += 1
-            kind = "date"
-            start = d.start
-            end = d.end
-            text = fixed[start:end]
-            low = text.lower()
-        elif k in mention_at:
-            ref = m = mention_at[k]
-            resume = m.t1
-            kind = "name"
-            start = m.start
-            end = toks[m.t1 - 1].end
-            text = fixed[start:end]
-            low = text.lower()
-        else:  # punctuation (every other token went the first way)
-            text = t.text
-            start = t.start
-            end = t.end
-            low = t.low
-            ref = None
-        # Unit(kind, text, ...) without the Python-level call to __init__: most units are made here
+        # The common case: a token of its own (word, number, abbreviation, punctuation). This makes
+        # Unit(t.kind, t.text, t.start, t.end) without the Python-level call to __init__.
         u = _new_unit(Unit)
-        u.kind = kind
-        u.text = text
-        u.start = start
-        u.end = end
-        u.ref = ref
+        kind = u.kind = t.kind
+        u.text = t.text
+        u.start = t.start
+        u.end = t.end
+        u.ref = None
         u.first = False
-        u.low = low
+        u.low = t.low  # text.lower()
         u.is_word = kind == "word" or kind == "abbr"
-        u.flags = _word_flags(text) if kind == "word" else 0
+        u.flags = _spelling_flags(t.text)
         units[count] = u
         count += 1
     del units[count:]
@@ -294,53 +289,55 @@ def first_finite(units: list[Unit]) -> int | None:
     return None
 
 
-# every relative pronoun or subordinator that can open a segment (see _opens_segment)
-_OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
-
-
-_DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
-
-
 def segments_of(units: list[Unit]) -> list[Segment]:
     """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun."""
-    # Each segment is a slice units[lo:end] (without the punctuation in _DROPPED), found in one pass.
+    # Each segment is a slice units[lo:end] (without the punctuation in _DROPPED). Only the marked units
+    # (separators, punctuation to drop, possible openers) are visited; the units between them are kept.
     spans: list[tuple[int, int, bool, Unit | None]] = []  # lo, end, holds punctuation to drop, sep
     lo = end = 0
     sep: Unit | None = None  # the punctuation before the open segment
     filled = False  # the open segment holds a unit
     pending = False  # punctuation to drop since its last unit
     inner = False  # punctuation to drop between its units
-    for i, u in enumerate(units):
-        if u.kind == "punct":
-            if u.text in SEGMENT_PUNCT:
-                if filled:
-                    spans.append((lo, end, inner, sep))
-                    sep = u
-                    filled = inner = False
-                lo = i + 1
-                pending = False
-                continue
-            if u.text in _DROPPED:
-                if filled:
-                    pending = True
-                else:
-                    lo = i + 1
-                continue
-        elif u.low in _OPENERS and filled and _opens_segment(units, i):
-            spans.append((lo, end, inner, sep))
-            sep = None
-            lo = i
-            pending = inner = False
-        if pending:
-            inner = True
+    last = -1  # the marked unit before
+    for i in [k for k, u in enumerate(units) if u.flags & _SEGMENT_MARKS]:
+        if i > last + 1:  # kept units in between
+            inner = inner or pending
             pending = False
+            filled = True
+            end = i
+        last = i
+        u = units[i]
+        if u.flags & _SEPARATOR:
+            if filled:
+                spans.append((lo, end, inner, sep))
+                sep = u
+                filled = inner = False
+            lo = i + 1
+            pending = False
+        elif u.flags & _DROPPED_MARK:
+            if filled:
+                pending = True
+            else:
+                lo = i + 1
+        else:  # an opener, kept in a segment
+            if filled and _opens_segment(units, i):
+                spans.append((lo, end, inner, sep))
+                sep = None
+                lo = i
+                pending = inner = False
+            inner = inner or pending
+            pending = False
+            filled = True
+            end = i + 1
+    if last + 1 < len(units):  # kept units at the end
+        inner = inner or pending
         filled = True
-        end = i + 1
+        end = len(units)
     if filled:
         spans.append((lo, end, inner, sep))
     out = [
-        Segment([u for u in units[lo:end] if u.kind != "punct" or u.text not in _DROPPED] if inner else units[lo:end],
-                sep=sep)
+        Segment([u for u in units[lo:end] if not u.flags & _DROPPED_MARK] if inner else units[lo:end], sep=sep)
         for lo, end, inner, sep in spans
     ]
     for seg in out:
