@@ -139,7 +139,10 @@ class Parse:
         """(index, unit) of the name units: the rules about entities visit only these."""
         names = self._names
         if names is None:
-            names = self._names = [(k, u) for k, u in enumerate(self.units) if u.kind == "name"]
+            # (name units come from mentions: most sentences without one need no look)
+            names = self._names = (
+                [(k, u) for k, u in enumerate(self.units) if u.kind == "name"] if self.parsed.mentions else []
+            )
         return names
 
 
@@ -214,7 +217,8 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
         verb_at = found[1] if found is not None and found[0] == offset else first_finite(body)
         if verb_at is None:
             continue
-        intro, subject = _split_intro(body, verb_at)
+        # (a fronted phrase needs two units or more before the verb)
+        intro, subject = _split_intro(body, verb_at) if verb_at >= 2 else ([], body[:verb_at])
         adverbs: list[Unit] = []
         while (
             subject
