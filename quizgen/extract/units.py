@@ -383,7 +383,11 @@ def _classify(seg: Segment) -> None:
         body = us[1:]
         head = body[0]
         offset = 1
-    finite = first_finite(body)
+    finite = None  # first_finite(body), inline: this runs for every segment
+    for i, u in enumerate(body):
+        if u.flags & _FINITE_CUE and _finite_at(body, i):
+            finite = i
+            break
     seg.finite = (offset, finite)  # clauses_of looks for the same verb, mostly in the same units
     if (
         finite == 0
