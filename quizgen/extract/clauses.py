@@ -118,10 +118,10 @@ class Parse:
     parens: dict[int, str]  # unit index -> text of a parenthesis right after it
     _maps: tuple[dict[int, int], dict[int, bool]] | None = field(default=None, init=False, repr=False, compare=False)
     _names: list[tuple[int, Unit]] | None = field(default=None, init=False, repr=False, compare=False)
+    text: str = field(default="", init=False, repr=False, compare=False)  # the sentence, as parsed
 
-    @property
-    def text(self) -> str:
-        return self.parsed.sentence.fixed
+    def __post_init__(self) -> None:
+        self.text = self.parsed.sentence.fixed  # (an attribute, not a property: rendering reads it often)
 
     def index_maps(self) -> tuple[dict[int, int], dict[int, bool]]:
         """Unit positions and 'is followed by a name', computed once per sentence for rendering."""
