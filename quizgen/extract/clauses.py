@@ -23,13 +23,14 @@ from .names import Mention
 from .units import (
     _BE,
     _HAVE,
+    _PARTICIPLE,
     ADVERBS,
     Segment,
     Unit,
-    _finite_at,
-    _is_participle,
+    _is_participle,  # noqa: F401 (questions.py and people.py import it from here)
     build_units,
     finite_verb_word,
+    first_finite,
     segments_of,
 )
 
@@ -79,29 +80,33 @@ class Clause:
     object_np: list[Unit] | None = None  # object relative "the events he chronicled": "the events"
     role_np: list[Unit] | None = None  # "Their other son, Sergei Sedov, had ...": "Their other son"
 
-    @property
-    def ok(self) -> bool:
-        """A subject a question can be built around."""
-        if not self.subject or len(self.subject) > 14:
-            return False
-        head = self.subject[0]
-        if len(self.subject) == 1 and head.is_word and head.low in _VAGUE_SUBJECTS:
-            return False
-        if head.low in ("about", "over", "some", "nearly", "almost", "around") and len(self.subject) > 1 \
-                and self.subject[1].kind == "num":
-            return True  # "about 23,000 men were killed"
-        if head.is_word and (
-            head.low in _NOT_SUBJECT_HEAD
-            or head.low.endswith("ly")
-            and head.text[:1].isupper()
-            and len(self.subject) > 1
-        ):
-            return False
-        return not any(u.is_word and u.low in ("that", "who", "which") for u in self.subject)
+    def __post_init__(self) -> None:
+        # Set once here: the rules ask for them again and again, and a clause is not changed once built.
+        self.ok = _subject_ok(self.subject)  # a subject a question can be built around
+        self.passive = self.passive_of is not None
 
-    @property
-    def passive(self) -> bool:
-        return self.passive_of is not None
+
+def _subject_ok(subject: list[Unit]) -> bool:
+    """A subject a question can be built around (Clause.ok)."""
+    if not subject or len(subject) > 14:
+        return False
+    head = subject[0]
+    if len(subject) == 1 and head.is_word and head.low in _VAGUE_SUBJECTS:
+        return False
+    if head.low in ("about", "over", "some", "nearly", "almost", "around") and len(subject) > 1 \
+            and subject[1].kind == "num":
+        return True  # "about 23,000 men were killed"
+    if head.is_word and (
+        head.low in _NOT_SUBJECT_HEAD
+        or head.low.endswith("ly")
+        and head.text[:1].isupper()
+        and len(subject) > 1
+    ):
+        return False
+    for u in subject:  # noqa: SIM110 (a plain loop: no generator object per clause)
+        if u.is_word and u.low in ("that", "who", "which"):
+            return False
+    return True
 
 
 @dataclass
@@ -111,33 +116,44 @@ class Parse:
     segments: list[Segment]
     clauses: list[Clause]
     parens: dict[int, str]  # unit index -> text of a parenthesis right after it
+    _maps: tuple[dict[int, int], dict[int, bool]] | None = field(default=None, init=False, repr=False, compare=False)
+    _names: list[tuple[int, Unit]] | None = field(default=None, init=False, repr=False, compare=False)
+    text: str = field(default="", init=False, repr=False, compare=False)  # the sentence, as parsed
 
-    @property
-    def text(self) -> str:
-        return self.parsed.sentence.fixed
+    def __post_init__(self) -> None:
+        self.text = self.parsed.sentence.fixed  # (an attribute, not a property: rendering reads it often)
 
     def index_maps(self) -> tuple[dict[int, int], dict[int, bool]]:
         """Unit positions and 'is followed by a name', computed once per sentence for rendering."""
-        maps = self.__dict__.get("_maps")
+        maps = self._maps
         if maps is None:
-            maps = ({id(u): k for k, u in enumerate(self.units)},
-                    {id(a): b.kind == "name" for a, b in zip(self.units, self.units[1:], strict=False)})
-            self.__dict__["_maps"] = maps
+            units = self.units
+            ids = list(map(id, units))
+            maps = self._maps = (
+                dict(zip(ids, range(len(ids)), strict=True)),
+                dict(zip(ids, [b.kind == "name" for b in units[1:]], strict=False)),
+            )
         return maps
 
     def names(self) -> list[tuple[int, Unit]]:
         """(index, unit) of the name units: the rules about entities visit only these."""
-        names = self.__dict__.get("_names")
+        names = self._names
         if names is None:
-            names = [(k, u) for k, u in enumerate(self.units) if u.kind == "name"]
-            self.__dict__["_names"] = names
+            # (name units come from mentions: most sentences without one need no look)
+            names = self._names = (
+                [(k, u) for k, u in enumerate(self.units) if u.kind == "name"] if self.parsed.mentions else []
+            )
         return names
 
 
 def _strip_time_intro(subject: list[Unit]) -> list[Unit]:
     """'The next day Harold Godwinson' -> 'Harold Godwinson'."""
-    lows = [u.low for u in subject[:3]]
-    if len(subject) > 3 and lows[0] in ("the", "that", "this") and lows[1] in _TIME_ADJ and lows[2] in _TIME_NOUNS:
+    if (
+        len(subject) > 3
+        and subject[0].low in ("the", "that", "this")
+        and subject[1].low in _TIME_ADJ
+        and subject[2].low in _TIME_NOUNS
+    ):
         return subject[3:]
     return subject
 
@@ -148,10 +164,10 @@ _OBJ_DETERMINERS = frozenset(DETERMINERS | {"this", "late", "early"})
 def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]]:
     """'In 1933 Trotsky secured': the fronted phrase ('In 1933') and the subject ('Trotsky')."""
     # "The next day Harold Godwinson was crowned", "Three days later William landed"
-    lows = [u.low for u in body[:4]]
-    if verb_at >= 4 and lows[0] in ("the", "that", "this", "a") and lows[1] in _TIME_ADJ and lows[2] in _TIME_NOUNS:
-        return body[:3], body[3:verb_at]
-    if verb_at >= 4 and lows[1] in _TIME_NOUNS and lows[2] in ("later", "earlier", "after", "before", "afterwards"):
+    if verb_at >= 4 and (
+        body[0].low in ("the", "that", "this", "a") and body[1].low in _TIME_ADJ and body[2].low in _TIME_NOUNS
+        or body[1].low in _TIME_NOUNS and body[2].low in ("later", "earlier", "after", "before", "afterwards")
+    ):
         return body[:3], body[3:verb_at]
     if verb_at >= 2 and body[0].is_word and body[0].low in PREPOSITIONS:
         obj = 1
@@ -181,7 +197,7 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
     clauses: list[Clause] = []
     for si, seg in enumerate(segs):
         if seg.kind not in ("clause", "sub", "rel"):
-            if seg.kind == "ptc" and si > 0 and _is_participle(seg.units[0]):
+            if seg.kind == "ptc" and si > 0 and seg.units[0].flags & _PARTICIPLE:
                 prev = segs[si - 1]
                 noun = _trailing_np(prev.units)
                 if noun:
@@ -190,19 +206,24 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
                     )
             continue
         body = seg.units
+        offset = 0
         if seg.lead and body and body[0].low == seg.lead:
             body = body[1:]
+            offset = 1
         if seg.kind in ("sub", "rel") and body and body[0].low == seg.lead:
             body = body[1:]
-        verb_at = next((i for i in range(len(body)) if _finite_at(body, i)), None)
+            offset += 1
+        found = seg.finite  # what _classify found, if it looked in the same units
+        verb_at = found[1] if found is not None and found[0] == offset else first_finite(body)
         if verb_at is None:
             continue
-        intro, subject = _split_intro(body, verb_at)
+        # (a fronted phrase needs two units or more before the verb)
+        intro, subject = _split_intro(body, verb_at) if verb_at >= 2 else ([], body[:verb_at])
         adverbs: list[Unit] = []
         while (
             subject
             and subject[-1].is_word
-            and (subject[-1].low in ADVERBS or subject[-1].low.endswith("ly") and len(subject[-1].low) > 4)
+            and (subject[-1].low in ADVERBS or subject[-1].low[-2:] == "ly" and len(subject[-1].low) > 4)
         ):
             adverbs.insert(0, subject.pop())
         if not subject and seg.kind == "clause" and si > 0 and seg.lead in ("", "and", "but"):
@@ -212,13 +233,14 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
                     break
                 if prev.kind == "np":  # the earliest one: later ones are appositions
                     subject = prev.units
-        subject = _strip_time_intro(subject)
+        if len(subject) > 3:
+            subject = _strip_time_intro(subject)
         verb = body[verb_at]
         aux = verb if verb.low in AUXILIARIES else None
         rest = body[verb_at + 1 :]
         if (
             aux is None
-            and _is_participle(verb)
+            and verb.flags & _PARTICIPLE
             and any(u.low == "by" for u in rest[:3])
             and (not subject or subject[0].is_word and subject[0].low in PREPOSITIONS
                  or intro and intro[0].is_word and intro[0].low in PREPOSITIONS)
@@ -228,21 +250,17 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
             if noun:
                 clauses.append(Clause(noun, None, verb, adverbs, rest, intro, "ptc", si, passive_of=noun))
             continue
-        if aux is None and _is_participle(verb) and rest and rest[0].low == "by" and subject:
+        if aux is None and verb.flags & _PARTICIPLE and rest and rest[0].low == "by" and subject:
             clauses.append(Clause(subject, None, verb, adverbs, rest, intro, "ptc", si, passive_of=subject))
             continue
         object_np = None
-        later_aux = next(
-            (k for k, x in enumerate(rest) if x.is_word and x.low in ("would", "was", "were", "is", "had", "will")),
-            None,
-        )
         if (
-            len(subject) >= 2
+            aux is None
+            and len(subject) >= 2
             and subject[-1].kind == "name"
             and subject[0].is_word
             and subject[0].text[:1].islower() | (subject[0].low in ("one", "the", "a", "an"))
-            and later_aux is not None
-            and aux is None
+            and (later_aux := _later_aux(rest)) is not None
             and not any(x.is_word and x.low in _PREP_OR_REL for x in subject[:-1])
         ):
             # "One outcome Trotsky envisioned ... would be X": the main clause is the later verb's
@@ -266,7 +284,7 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
         ):
             # "events he would later chronicle": the noun is the verb's object, the pronoun its subject
             object_np, subject = subject[:-1], subject[-1:]
-            nxt = next((k for k in range(len(rest)) if _finite_at(rest, k)), None)
+            nxt = first_finite(rest)
             if nxt is not None:
                 rest = rest[:nxt]
         if seg.kind == "rel" and not subject and si > 0:
@@ -302,11 +320,11 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
             aux is not None
             and aux.low in _HAVE
             and rest
-            and not _is_participle(rest[0])
-            and not (rest[0].low in ADVERBS and len(rest) > 1 and _is_participle(rest[1]))
+            and not rest[0].flags & _PARTICIPLE
+            and not (rest[0].low in ADVERBS and len(rest) > 1 and rest[1].flags & _PARTICIPLE)
         ):
             aux = None  # "had two sons": have as the main verb
-        runon = _run_on(rest) if aux is None else None
+        runon = _run_on(rest) if aux is None and len(rest) >= 3 else None
         if runon is not None:
             # "Operation Mother commenced Spanish communist Ramon Mercader was supposed to ...": a lost full stop
             clauses.append(Clause(subject, None, verb, adverbs, [], intro, seg.lead, si))
@@ -329,6 +347,15 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
     return clauses
 
 
+def _later_aux(rest: list[Unit]) -> int | None:
+    """Index of the first 'would', 'was', 'had' ... in `rest`, if any."""
+    for k, x in enumerate(rest):
+        if x.low in _LATER_AUX and x.is_word:
+            return k
+    return None
+
+
+_LATER_AUX = frozenset({"would", "was", "were", "is", "had", "will"})
 _FUNCTION_WORDS = frozenset(PREPOSITIONS | DETERMINERS | CONJUNCTIONS)
 
 

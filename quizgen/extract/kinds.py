@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 
 from .lexicon import (
     EVENT_HEADS,
@@ -23,7 +24,8 @@ from .lexicon import (
     WORK_NOUNS,
 )
 from .names import Mention
-from .tokens import Tok, finite_verb
+from .tokens import Tok
+from .units import _FINITE, _spelling_flags
 
 _PLACE_PAREN = re.compile(r"\s*\((?:now|formerly|modern|today|present-day|then)\b", re.IGNORECASE)
 
@@ -153,97 +155,126 @@ def structural_kind(name: str) -> str | None:
 _KIND_HEADS = frozenset(ORG_HEADS | EVENT_HEADS | PLACE_HEADS)
 
 
+_POSSESSIVE_DETS = ("his", "her", "their", "its")
+_WORK_CUES = frozenset({"famed", "famous", "book", "memoirs", "autobiography", "novel"})
+_WORK_WORDS = frozenset(WORK_NOUNS | _WORK_CUES)
+# first words that say a two-to-four-word name is not a person's
+_NOT_PERSON_FIRST = frozenset(NAME_ADJECTIVES | set(FIRST_WORD_KINDS) | _KIND_HEADS | {"the"})
+_low = attrgetter("low")
+
+
 def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> Counter:
     """How the sentence around a mention suggests its kind."""
-    votes: Counter = Counter()
+    # This runs once per mention, so it keeps to plain operations: Counter() makes two Python-level calls
+    # and `votes[k] += x` one more (__missing__) for each new kind; an empty Counter is filled as a dict.
+    votes: Counter = Counter.__new__(Counter)
     if m.modifier:
         return votes
-    sk = structural_kind(m.text)
-    words = m.text.split()
+    text = m.text
+    sk, sk_votes, full_name = _name_traits(text)
     if sk:
-        # two plain words could still be a person called like a noun ("Robert Service")
-        votes[sk] += 2.5 if len(words) == 2 and sk in ("term", "event") else 3
+        votes[sk] = sk_votes
     if m.title:
-        votes["person"] += 3
-    prev = toks[m.t0 - 1] if m.t0 > 0 else None
-    prev2 = toks[m.t0 - 2] if m.t0 > 1 else None
-    nxt = toks[m.t1] if m.t1 < len(toks) else None
-    if m.text.startswith("The ") and not m.initial:
-        votes["work"] += 1.5
-    quoted = prev is not None and prev.text in '"“' and nxt is not None and nxt.text in '"”'
-    if quoted:
-        votes["work"] += 3
-    before = [t.low for t in toks[max(0, m.t0 - 4) : m.t0] if t.kind == "word"]
-    if any(w in WORK_NOUNS for w in before[-3:]) and any(
-        w in ("his", "her", "their", "its") or w.endswith("'s") for w in before
-    ):
-        votes["work"] += 2
-    elif any(w in ("famed", "famous", "book", "memoirs", "autobiography", "novel") for w in before[-2:]):
-        votes["work"] += 1.5
-    # "lieutenant-general of the NKVD Lyushkov": a role noun a few words before the name
-    back = toks[max(0, m.t0 - 5) : m.t0]
-    if (
-        back
-        and back[-1].is_cap
-        and any(t.low in ROLE_NOUNS and t.text[:1].islower() for t in back)
-        and all(t.low in ("of", "the") or t.is_cap or t.low in ROLE_NOUNS for t in back[-3:])
-    ):
-        votes["person"] += 1.5
-    if prev is not None and prev.kind == "word":
-        if prev.low in ROLE_NOUNS and prev.text[:1].islower():
-            votes["person"] += 2.5
-        elif prev.low in ("to", "into") and prev2 is not None and prev2.low in _MOTION_VERBS:
-            votes["place"] += 1.2  # "returned to Nikolayev", "defected to Japan"
-        elif prev.low in _PLACE_CUE_BEFORE:
-            votes["place"] += _PLACE_CUE_BEFORE[prev.low]
-        elif prev.low == "of" and prev2 is not None and prev2.low in PLACE_NOUNS:
-            votes["place"] += 2.5
+        votes["person"] = votes.get("person", 0) + 3
+    t0, t1 = m.t0, m.t1
+    prev = toks[t0 - 1] if t0 > 0 else None
+    prev2 = toks[t0 - 2] if t0 > 1 else None
+    nxt = toks[t1] if t1 < len(toks) else None
+    if text[:4] == "The " and not m.initial:
+        votes["work"] = votes.get("work", 0) + 1.5
+    if prev is not None and prev.text in '"“' and nxt is not None and nxt.text in '"”':  # quoted
+        votes["work"] = votes.get("work", 0) + 3
+    if prev is not None:
+        # (each test below starts with a cheap one that most mentions fail)
+        if not _WORK_WORDS.isdisjoint(map(_low, toks[t0 - 4 if t0 > 4 else 0 : t0])):
+            _work_votes(votes, [t.low for t in toks[t0 - 4 if t0 > 4 else 0 : t0] if t.kind == "word"])
+        # "lieutenant-general of the NKVD Lyushkov": a role noun a few words before the name
+        back = toks[t0 - 5 if t0 > 5 else 0 : t0]
+        if prev.is_cap and not ROLE_NOUNS.isdisjoint(map(_low, back)) and _role_before(back):
+            votes["person"] = votes.get("person", 0) + 1.5
+        if prev.kind == "word":
+            low = prev.low
+            if low in ROLE_NOUNS and prev.text[:1].islower():
+                votes["person"] = votes.get("person", 0) + 2.5
+            elif low in ("to", "into") and prev2 is not None and prev2.low in _MOTION_VERBS:
+                votes["place"] = votes.get("place", 0) + 1.2  # "returned to Nikolayev", "defected to Japan"
+            elif low in _PLACE_CUE_BEFORE:
+                votes["place"] = votes.get("place", 0) + _PLACE_CUE_BEFORE[low]
+            elif low == "of" and prev2 is not None and prev2.low in PLACE_NOUNS:
+                votes["place"] = votes.get("place", 0) + 2.5
+            elif (
+                low == "by"
+                and prev2 is not None
+                and (prev2.low.endswith(("ed", "en")) or prev2.low in WORK_NOUNS or prev2.is_cap)
+            ):
+                votes["person"] = votes.get("person", 0) + 2
+        # "Old Bolsheviks, such as Zinoviev and Kamenev": members of a group of people
+        if prev2 is not None and prev2.low == "such" and prev.low == "as" and t0 >= 3:
+            group = toks[t0 - 3] if toks[t0 - 3].text != "," else toks[t0 - 4] if t0 >= 4 else None
+            if group is not None and group.low.endswith("s") and (group.is_cap or group.low.rstrip("s") in ROLE_NOUNS):
+                votes["person"] = votes.get("person", 0) + 1.5
+    if "(" in sentence:
+        if _PLACE_PAREN.match(sentence, m.end):
+            votes["place"] = votes.get("place", 0) + 3
+        if prev is not None and prev.text == "(" and prev2 is not None and prev2.low in ("now", "formerly"):
+            votes["place"] = votes.get("place", 0) + 3
+    if nxt is not None:
+        if m.possessive:
+            if nxt.low.strip(",") in ROLE_NOUNS:
+                votes["person"] = votes.get("person", 0) + 1.5
         elif (
-            prev.low == "by"
-            and prev2 is not None
-            and (prev2.low.endswith(("ed", "en")) or prev2.low in WORK_NOUNS or prev2.is_cap)
-        ):
-            votes["person"] += 2
-    # "Old Bolsheviks, such as Zinoviev and Kamenev": members of a group of people
-    if prev is not None and prev2 is not None and prev2.low == "such" and prev.low == "as" and m.t0 >= 3:
-        group = toks[m.t0 - 3] if toks[m.t0 - 3].text != "," else toks[m.t0 - 4] if m.t0 >= 4 else None
-        if group is not None and group.low.endswith("s") and (group.is_cap or group.low.rstrip("s") in ROLE_NOUNS):
-            votes["person"] += 1.5
-    if _PLACE_PAREN.match(sentence, m.end):
-        votes["place"] += 3
-    if prev is not None and prev.text == "(" and prev2 is not None and prev2.low in ("now", "formerly"):
-        votes["place"] += 3
-    if m.possessive and nxt is not None and nxt.low.strip(",") in ROLE_NOUNS:
-        votes["person"] += 1.5
-    if nxt is not None and not m.possessive:
-        if (
             nxt.text == ","
             or nxt.low in ("was", "is")
-            and m.t1 + 2 < len(toks)
-            and toks[m.t1 + 1].low in ("a", "an", "the")
+            and t1 + 2 < len(toks)
+            and toks[t1 + 1].low in ("a", "an", "the")
         ):
-            head = _apposition_head(toks, m.t1 + 1)
+            head = _apposition_head(toks, t1 + 1)
             if head in ROLE_NOUNS:
-                votes["person"] += 2
+                votes["person"] = votes.get("person", 0) + 2
             elif head in PLACE_NOUNS or head in PLACE_HEADS:
-                votes["place"] += 2
-        elif finite_verb(nxt):
-            votes["acts"] += 1.0 if has_he else 0.6  # weak: countries and parties act too (capped below)
+                votes["place"] = votes.get("place", 0) + 2
+        elif nxt.kind == "word" and _spelling_flags(nxt.text) & _FINITE:  # finite_verb(nxt)
+            # weak: countries and parties act too (capped below)
+            votes["acts"] = votes.get("acts", 0) + (1.0 if has_he else 0.6)
         elif nxt.low in REPORTING:  # "Sudoplatov says"
-            votes["person"] += 1
-    first_low = words[0].lower() if words else ""
-    if (
-        2 <= len(words) <= 4
-        and all(w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha() for w in words)
-        and first_low not in NAME_ADJECTIVES
-        and first_low not in FIRST_WORD_KINDS
-        and first_low not in _KIND_HEADS
-        and first_low != "the"
-        and not m.text.isupper()
-        and sk != "work"
-    ):
-        votes["person"] += 1
+            votes["person"] = votes.get("person", 0) + 1
+    if full_name:
+        votes["person"] = votes.get("person", 0) + 1
     return votes
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_traits(text: str) -> tuple[str | None, float, bool]:
+    """What a name's own words say, the same at each mention: its structural kind, that kind's votes, and
+    whether it looks like a person's full name."""
+    sk = structural_kind(text)
+    words = text.split()
+    # two plain words could still be a person called like a noun ("Robert Service")
+    sk_votes = 2.5 if len(words) == 2 and sk in ("term", "event") else 3
+    full_name = (
+        2 <= len(words) <= 4
+        and sk != "work"
+        and not text.isupper()
+        and words[0].lower() not in _NOT_PERSON_FIRST
+        and all(w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha() for w in words)
+    )
+    return sk, sk_votes, full_name
+
+
+def _work_votes(votes: Counter, before: list[str]) -> None:
+    """'his book X', 'the famous X': the words before a mention (`before`: up to 4, lower case) name a work."""
+    if not WORK_NOUNS.isdisjoint(before[-3:]) and any(w in _POSSESSIVE_DETS or w.endswith("'s") for w in before):
+        votes["work"] = votes.get("work", 0) + 2
+    elif not _WORK_CUES.isdisjoint(before[-2:]):
+        votes["work"] = votes.get("work", 0) + 1.5
+
+
+def _role_before(back: list[Tok]) -> bool:
+    """A lower-case role noun among the tokens `back`, and only 'of', 'the', role nouns or capitalised
+    words in its last three."""
+    return any(t.low in ROLE_NOUNS and t.text[:1].islower() for t in back) and all(
+        t.low in ("of", "the") or t.is_cap or t.low in ROLE_NOUNS for t in back[-3:]
+    )
 
 
 def _apposition_head(toks: list[Tok], k: int) -> str | None:
@@ -254,7 +285,7 @@ def _apposition_head(toks: list[Tok], k: int) -> str | None:
             break
         if t.kind == "word" and t.low == "of" and head:
             break
-        if t.kind == "word" and finite_verb(t) and head:
+        if t.kind == "word" and head and _spelling_flags(t.text) & _FINITE:  # finite_verb(t)
             break
         if t.kind in ("word", "name"):
             head = t.low.strip("'’")

@@ -37,8 +37,6 @@ def np_start(units: list[Unit], k: int) -> int:
 
 
 def _verbish(u: Unit) -> bool:
-    from .clauses import finite_verb_word
-
     return finite_verb_word(u) or u.low in ("be", "become", "organize", "organise", "help")
 
 
@@ -225,10 +223,13 @@ def lowercase_objects(sf: SentenceFacts) -> None:
         if rest[0].low in ("for", "against", "with"):
             prep, start = rest[0].low, 1
         _object_np(sf, clause, subj[0], rest, start, prep)
-        k = next((i for i, x in enumerate(rest) if x.low == "through"), None)
-        if k is not None and k > 0:
-            _object_np(sf, clause, subj[0], rest, k + 1, "through")
-        _called(sf, clause, subj[0], rest)
+        lows = [x.low for x in rest]
+        if "through" in lows:
+            k = lows.index("through")
+            if k > 0:
+                _object_np(sf, clause, subj[0], rest, k + 1, "through")
+        if "what" in lows:
+            _called(sf, clause, subj[0], rest)
 
 
 def _called(sf: SentenceFacts, clause, subj: str, rest: list[Unit]) -> None:

@@ -6,9 +6,11 @@ segments; a segment with a finite verb is a clause (see clauses.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .analysis import Parsed
 from .dates import DateMatch
 from .lexicon import (
     AUXILIARIES,
@@ -22,10 +24,10 @@ from .lexicon import (
 )
 from .morph import IRREGULAR_PARTICIPLE
 from .names import Mention
-from .tokens import finite_verb, past_verb
+from .tokens import Tok, finite_verb, past_verb
 
-SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
-
+if TYPE_CHECKING:  # (not at run time: kinds.py, imported by analysis.py, uses the word flags below)
+    from .analysis import Parsed
 
 ADVERBS = {
     "once",
@@ -68,10 +70,65 @@ _BE = {"was", "were", "is", "are", "be", "been", "being"}
 _HAVE = {"had", "has", "have"}
 
 
+# Bits of a unit's spelling (Unit.flags), so that the parse tests them without calls.
+_FINITE = 1  # tokens.finite_verb
+_VERB = 2  # finite_verb_word: finite or past
+_PARTICIPLE = 4  # _is_participle
+_FINITE_CUE = 8  # _finite_at can say yes: finite, or a reporting verb or "-ed" verb after a subject
+_OPENER = 16  # a relative pronoun or subordinator that may open a segment (see _opens_segment)
+_SEPARATOR = 32  # punctuation that splits segments (SEGMENT_PUNCT)
+_DROPPED_MARK = 64  # punctuation left out of segments (_DROPPED)
+_SEGMENT_MARKS = _OPENER | _SEPARATOR | _DROPPED_MARK
+
+SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
+_DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
+# every relative pronoun or subordinator that can open a segment (see _opens_segment)
+_OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
+
+
+class _Spelling:
+    """A bare word, for the token tests in tokens.py (they read a token's kind and text)."""
+
+    __slots__ = ("text", "low", "is_cap")
+    kind = "word"
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower()
+        self.is_cap = text[:1].isupper()
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelling_flags(text: str) -> int:
+    """The bits of a token spelt `text`, whatever its kind; they depend on the spelling alone, so cached.
+    (A number, an abbreviation or a punctuation mark gets no word bit: those need a lower-case word.)"""
+    if text in SEGMENT_PUNCT:
+        return _SEPARATOR
+    if len(text) == 1 and text in _DROPPED:
+        return _DROPPED_MARK
+    word = _Spelling(text)
+    low = word.low
+    flags = 0
+    if finite_verb(word):
+        flags |= _FINITE | _FINITE_CUE
+    if flags or past_verb(word):
+        flags |= _VERB
+    if low in REPORTING or low in ED_VERBS_AFTER_SUBJECT:
+        flags |= _FINITE_CUE
+    if text[:1].islower() and (low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4)):
+        flags |= _PARTICIPLE
+    if low in _OPENERS:
+        flags |= _OPENER
+    return flags
+
+
+_new_unit = object.__new__
+
+
 class Unit:
     """A token, or a whole date or name, as the parse sees it."""
 
-    __slots__ = ("kind", "text", "start", "end", "ref", "first", "low", "is_word")
+    __slots__ = ("kind", "text", "start", "end", "ref", "first", "low", "is_word", "flags")
 
     def __init__(self, kind: str, text: str, start: int, end: int, ref: DateMatch | Mention | None = None,
                  first: bool = False) -> None:
@@ -82,7 +139,8 @@ class Unit:
         self.ref = ref
         self.first = first  # the sentence's first word
         self.low = text.lower()
-        self.is_word = kind in ("word", "abbr")
+        self.is_word = kind == "word" or kind == "abbr"
+        self.flags = 0 if kind == "date" or kind == "name" else _spelling_flags(text)
 
     def __repr__(self) -> str:
         return f"Unit({self.text!r}, {self.kind})"
@@ -94,78 +152,86 @@ class Segment:
     kind: str = "np"  # clause | sub | rel | pp | ptc | np
     lead: str = ""  # the subordinator, relative pronoun or conjunction that opened it
     sep: Unit | None = None  # the punctuation before it
+    # (offset, index): the first finite verb of units[offset:], as _classify found it; None once units change
+    finite: tuple[int, int | None] | None = field(default=None, repr=False, compare=False)
+
+
+def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch]:
+    """Token index -> the (first) date whose span holds the token's start."""
+    starts = [t.start for t in toks]  # increasing: each date covers a run of consecutive tokens
+    date_at: dict[int, DateMatch] = {}
+    for d in dates:
+        for k in range(bisect_left(starts, d.start), bisect_left(starts, d.end)):
+            date_at.setdefault(k, d)
+    return date_at
 
 
 def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     """Tokens with each date and each name merged into one unit; parentheses set aside."""
     toks = p.toks
-    date_at: dict[int, DateMatch] = {}
-    for d in p.dates:
-        for k, t in enumerate(toks):
-            if d.start <= t.start < d.end:
-                date_at.setdefault(k, d)
+    date_at = _date_tokens(toks, p.dates) if p.dates else {}
     mention_at = {m.t0: m for m in p.mentions}
-    units: list[Unit] = []
-    append = units.append
+    merged = date_at.keys() | mention_at.keys()
+    # Filled by index up to `count` (a unit takes one token or more), not by append: one call less a unit.
+    units: list[Unit] = [None] * len(toks)  # type: ignore[list-item]
+    count = 0
     parens: dict[int, str] = {}
     fixed = p.sentence.fixed
     depth = 0
     paren_start = 0
-    k = 0
-    n = len(toks)
-    first_word_seen = False
-    while k < n:
-        t = toks[k]
-        if t.kind != "punct" and not depth and k not in date_at and k not in mention_at:
-            # the common case first: a plain word or number
-            append(Unit(t.kind, t.text, t.start, t.end, None, not first_word_seen))
-            first_word_seen = True
-            k += 1
+    resume = 0  # the first token not yet in a unit
+    for k, t in enumerate(toks):
+        if k < resume:
             continue
-        if t.text == "(":
-            depth += 1
-            if depth == 1:
-                paren_start = t.end
-            k += 1
+        if depth or k in merged or t.text == "(":
+            if t.text == "(":
+                depth += 1
+                if depth == 1:
+                    paren_start = t.end
+            elif t.text == ")" and depth:
+                depth -= 1
+                if depth == 0 and count:
+                    parens[count - 1] = fixed[paren_start : t.start].strip()
+            elif depth:
+                pass
+            elif k in date_at:
+                d = date_at[k]
+                resume = k + 1
+                while date_at.get(resume) is d:
+                    resume += 1
+                units[count] = Unit("date", fixed[d.start : d.end], d.start, d.end, d)
+                count += 1
+            else:
+                m = mention_at[k]
+                resume = m.t1
+                end = toks[m.t1 - 1].end
+                units[count] = Unit("name", fixed[m.start : end], m.start, end, m)
+                count += 1
             continue
-        if t.text == ")" and depth:
-            depth -= 1
-            if depth == 0 and units:
-                parens[len(units) - 1] = fixed[paren_start : t.start].strip()
-            k += 1
-            continue
-        if depth:
-            k += 1
-            continue
-        if k in date_at:
-            d = date_at[k]
-            end = k
-            while end + 1 < n and date_at.get(end + 1) is d:
-                end += 1
-            append(Unit("date", fixed[d.start : d.end], d.start, d.end, d, not first_word_seen))
-            first_word_seen = True
-            k = end + 1
-            continue
-        if k in mention_at:
-            m = mention_at[k]
-            last = toks[m.t1 - 1]
-            append(Unit("name", fixed[m.start : last.end], m.start, last.end, m, not first_word_seen))
-            first_word_seen = True
-            k = m.t1
-            continue
-        is_word = t.kind in ("word", "abbr", "num")
-        append(Unit(t.kind, t.text, t.start, t.end, None, is_word and not first_word_seen))
-        first_word_seen = first_word_seen or is_word
-        k += 1
+        # The common case: a token of its own (word, number, abbreviation, punctuation). This makes
+        # Unit(t.kind, t.text, t.start, t.end) without the Python-level call to __init__.
+        u = _new_unit(Unit)
+        kind = u.kind = t.kind
+        u.text = t.text
+        u.start = t.start
+        u.end = t.end
+        u.ref = None
+        u.first = False
+        u.low = t.low  # text.lower()
+        u.is_word = kind == "word" or kind == "abbr"
+        u.flags = _spelling_flags(t.text)
+        units[count] = u
+        count += 1
+    del units[count:]
+    for u in units:  # the sentence's first word, number, date or name
+        if u.kind != "punct":
+            u.first = True
+            break
     return units, parens
 
 
 def _is_participle(u: Unit) -> bool:
-    return (
-        u.kind == "word"
-        and u.text[:1].islower()
-        and (u.low in IRREGULAR_PARTICIPLE or (u.low.endswith("ed") and len(u.low) > 4))
-    )
+    return u.flags & _PARTICIPLE != 0  # a lower-case word: irregular participle or "-ed" (len > 4)
 
 
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
@@ -177,7 +243,7 @@ _BE_HAVE = frozenset(_BE | _HAVE)
 
 def _finite_at(units: list[Unit], i: int) -> bool:
     u = units[i]
-    if u.kind != "word":
+    if not u.flags & _FINITE_CUE:  # not a word, or a word that can never be finite here
         return False
     prev = units[i - 1] if i > 0 else None
     after_subject = prev is not None and (
@@ -191,7 +257,7 @@ def _finite_at(units: list[Unit], i: int) -> bool:
                                             and prev.low not in _DET_OR_PREP and i + 1 < len(units)
                                             and (units[i + 1].kind == "name" or units[i + 1].low in DETERMINERS)):
         return True  # "his policy united Germany", "Lincoln led the Union"
-    if not finite_verb(u):
+    if not u.flags & _FINITE:
         return False
     # "the ousted", "his stated", "a forged": an adjective after a determiner, not a verb
     if (
@@ -215,40 +281,90 @@ def _finite_at(units: list[Unit], i: int) -> bool:
     )
 
 
+def first_finite(units: list[Unit]) -> int | None:
+    """Index of the first finite verb in `units`, or None (most units fail the cheap flag test)."""
+    for i, u in enumerate(units):
+        if u.flags & _FINITE_CUE and _finite_at(units, i):
+            return i
+    return None
+
+
 def segments_of(units: list[Unit]) -> list[Segment]:
     """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun."""
-    segs: list[list[Unit]] = [[]]
-    seps: list[Unit | None] = [None]
-    for i, u in enumerate(units):
-        if u.kind == "punct" and u.text in SEGMENT_PUNCT:
-            if segs[-1]:
-                segs.append([])
-                seps.append(u)
-            continue
-        if u.kind == "punct" and u.text in ".!?\"“”'‘’":
-            continue
-        prev = units[i - 1] if i > 0 else None
-        if u.is_word and u.text[:1].islower() and segs[-1] and prev is not None and prev.kind != "punct":
-            starts = (
-                u.low in ("who", "whom", "which", "whose")
-                and prev.low not in PREPOSITIONS
-                or (u.low == "when" and prev.kind in ("date", "name", "word"))
-                or (u.low in ("where",) and prev.kind == "name")
-                or _by_the_time(units, i)
-            )
-            if starts:
-                segs.append([])
-                seps.append(None)
-        segs[-1].append(u)
-    out = [Segment(s, sep=sep) for s, sep in zip(segs, seps, strict=True) if s]
+    # Each segment is a slice units[lo:end] (without the punctuation in _DROPPED). Only the marked units
+    # (separators, punctuation to drop, possible openers) are visited; the units between them are kept.
+    spans: list[tuple[int, int, bool, Unit | None]] = []  # lo, end, holds punctuation to drop, sep
+    lo = end = 0
+    sep: Unit | None = None  # the punctuation before the open segment
+    filled = False  # the open segment holds a unit
+    pending = False  # punctuation to drop since its last unit
+    inner = False  # punctuation to drop between its units
+    last = -1  # the marked unit before
+    for i in [k for k, u in enumerate(units) if u.flags & _SEGMENT_MARKS]:
+        if i > last + 1:  # kept units in between
+            inner = inner or pending
+            pending = False
+            filled = True
+            end = i
+        last = i
+        u = units[i]
+        if u.flags & _SEPARATOR:
+            if filled:
+                spans.append((lo, end, inner, sep))
+                sep = u
+                filled = inner = False
+            lo = i + 1
+            pending = False
+        elif u.flags & _DROPPED_MARK:
+            if filled:
+                pending = True
+            else:
+                lo = i + 1
+        else:  # an opener, kept in a segment
+            if filled and _opens_segment(units, i):
+                spans.append((lo, end, inner, sep))
+                sep = None
+                lo = i
+                pending = inner = False
+            inner = inner or pending
+            pending = False
+            filled = True
+            end = i + 1
+    if last + 1 < len(units):  # kept units at the end
+        inner = inner or pending
+        filled = True
+        end = len(units)
+    if filled:
+        spans.append((lo, end, inner, sep))
+    out = [
+        Segment([u for u in units[lo:end] if not u.flags & _DROPPED_MARK] if inner else units[lo:end], sep=sep)
+        for lo, end, inner, sep in spans
+    ]
     for seg in out:
         _classify(seg)
     return _merge_lists(out)
 
 
+def _opens_segment(units: list[Unit], i: int) -> bool:
+    """Does the word at i (i > 0, in _OPENERS) start a segment of its own?"""
+    u = units[i]
+    prev = units[i - 1]
+    if not u.is_word or not u.text[:1].islower() or prev.kind == "punct":
+        return False
+    return (
+        u.low in ("who", "whom", "which", "whose")
+        and prev.low not in PREPOSITIONS
+        or (u.low == "when" and prev.kind in ("date", "name", "word"))
+        or (u.low in ("where",) and prev.kind == "name")
+        or _by_the_time(units, i)
+    )
+
+
 def _by_the_time(units: list[Unit], i: int) -> bool:
     """'... in Bolshevik hands by the time Lenin reappeared ...': a time clause of its own."""
-    return units[i].low == "by" and [u.low for u in units[i : i + 3]] == ["by", "the", "time"] and i + 4 < len(units)
+    return (
+        units[i].low == "by" and i + 4 < len(units) and units[i + 1].low == "the" and units[i + 2].low == "time"
+    )
 
 
 _RELATIVES_NOT_THAT = frozenset(RELATIVES - {"that"})
@@ -257,20 +373,27 @@ _PREP_OR_SUB = frozenset(PREPOSITIONS | SUBORDINATORS)
 
 def _classify(seg: Segment) -> None:
     us = seg.units
-    if _by_the_time(us, 0):
+    if us[0].low == "by" and _by_the_time(us, 0):
         seg.units = us = [Unit("word", "when", us[0].start, us[2].end), *us[3:]]
     head = us[0]
     body = us
+    offset = 0
     if head.is_word and head.low in CONJUNCTIONS and len(us) > 1:
         seg.lead = head.low
         body = us[1:]
         head = body[0]
-    finite = next((i for i in range(len(body)) if _finite_at(body, i)), None)
+        offset = 1
+    finite = None  # first_finite(body), inline: this runs for every segment
+    for i, u in enumerate(body):
+        if u.flags & _FINITE_CUE and _finite_at(body, i):
+            finite = i
+            break
+    seg.finite = (offset, finite)  # clauses_of looks for the same verb, mostly in the same units
     if (
         finite == 0
         and len(body) > 1
         and body[1].low == "by"
-        and _is_participle(body[0])
+        and body[0].flags & _PARTICIPLE
         and body[0].low not in AUXILIARIES
     ):
         seg.kind = "ptc"  # "..., chaired by John Dewey"
@@ -283,7 +406,7 @@ def _classify(seg: Segment) -> None:
         seg.kind = "clause"
     elif head.is_word and head.low in _PREP_OR_SUB:
         seg.kind = "pp"
-    elif _is_participle(head) or (head.kind == "word" and head.low.endswith("ing") and len(head.low) > 5):
+    elif head.flags & _PARTICIPLE or (head.kind == "word" and head.low.endswith("ing") and len(head.low) > 5):
         seg.kind = "ptc"
     else:
         seg.kind = "np"
@@ -293,23 +416,16 @@ def _merge_lists(segs: list[Segment]) -> list[Segment]:
     """'in Germany, Estonia, and Bulgaria in 1923-25': list items rejoin their segment."""
     out: list[Segment] = []
     for seg in segs:
+        if not (out and seg.kind in ("np", "pp") and out[-1].units and out[-1].units[-1].kind == "name"):
+            out.append(seg)  # (the cheap tests first: most segments are no list item)
+            continue
         us = [u for u in seg.units if not (u.is_word and u.low in ("and", "or"))]
-        is_item = (
-            bool(us)
-            and us[0].kind == "name"
-            and seg.kind in ("np", "pp")
-            and (len(us) == 1 or us[1].is_word and us[1].low in PREPOSITIONS)
-        )
-        if (
-            out
-            and is_item
-            and out[-1].units
-            and out[-1].units[-1].kind == "name"
-            and _same_kind(out[-1].units[-1], us[0])
-        ):
+        is_item = bool(us) and us[0].kind == "name" and (len(us) == 1 or us[1].is_word and us[1].low in PREPOSITIONS)
+        if is_item and _same_kind(out[-1].units[-1], us[0]):
             if seg.sep is not None:
                 out[-1].units.append(seg.sep)
             out[-1].units.extend(seg.units)
+            out[-1].finite = None
             continue
         out.append(seg)
     return out
@@ -322,4 +438,4 @@ def _same_kind(a: Unit, b: Unit) -> bool:
 
 
 def finite_verb_word(u: Unit) -> bool:
-    return finite_verb(u) or past_verb(u)
+    return u.flags & _VERB != 0  # finite_verb(u) or past_verb(u)
