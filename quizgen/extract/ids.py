@@ -48,14 +48,19 @@ _WH = {
 }
 
 
+# (compiled once: re.sub/re.findall with a pattern string look the pattern up on every call)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _slug(text: str, limit: int) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    slug = _NOT_SLUG.sub("-", fold(text)).strip("-")
     return slug[:limit].rstrip("-")
 
 
 def base_id(kind: str, answer: str, question: str, when: str | None = None) -> str:
-    words = [w for w in re.findall(r"[a-z0-9]+", fold(question)) if w not in STOPWORDS and w not in _WH and len(w) > 2]
-    answer_words = set(re.findall(r"[a-z0-9]+", fold(answer)))
+    words = [w for w in _SLUG_WORD.findall(fold(question)) if w not in STOPWORDS and w not in _WH and len(w) > 2]
+    answer_words = set(_SLUG_WORD.findall(fold(answer)))
     key = [w for w in dict.fromkeys(words) if w not in answer_words][:3]
     head = _slug(when or answer, 24)
     out = "-".join(p for p in (kind, head, _slug(" ".join(key), 30)) if p)
