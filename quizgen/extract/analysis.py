@@ -7,20 +7,22 @@ Names are read twice: the first pass learns which names exist (so "Ramn" can be 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Protocol
 
 from .dates import DateMatch, find_dates
 from .documents import Document
-from .entities import Registry
+from .entities import Entity, Registry
 from .kinds import context_votes
 from .lexicon import STOPWORDS
 from .names import Mention, fill_text, find_mentions
 from .repair import apply_repairs, letter_repairs, possessive_words
 from .sentences import Sentence, sentences_of
 from .tokens import Tok, tokenize
-from .topic import classify, cue_topic, stance
+from .topic import classify, cue_topic, stance, years_in
 
 
 class Progress(Protocol):
@@ -48,34 +50,57 @@ class Analysis:
     sentences: list[Sentence]
     registry: Registry
     parsed: dict[int, Parsed] = field(default_factory=dict)
+    years: dict[int, list[int]] = field(default_factory=dict)  # the years each read sentence names (years_in)
 
     def kept(self) -> list[Parsed]:
         """On-topic, non-duplicate sentences in document order."""
         return [self.parsed[s.index] for s in self.sentences if s.topic == "ok" and s.index in self.parsed]
 
 
+def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> set[int]:
+    """Indices of the tokens that overlap a date."""
+    skip: set[int] = set()
+    for d in dates:
+        # tokens are in text order, without overlaps: from the first that ends after the date starts, on
+        # while they start before it ends
+        k = bisect_right(toks, d.start, key=_tok_end)
+        while k < len(toks) and toks[k].start < d.end:
+            skip.add(k)
+            k += 1
+    return skip
+
+
 def _read(s: Sentence, mid_caps: set[str], lower_vocab: set[str]) -> Parsed:
     toks = tokenize(s.fixed)
     dates = find_dates(s.fixed)
-    skip = {k for k, t in enumerate(toks) for d in dates if t.start < d.end and d.start < t.end} if dates else set()
+    skip = _date_tokens(toks, dates) if dates else set()
     mentions = fill_text(find_mentions(toks, mid_caps, lower_vocab, skip), s.fixed)
     return Parsed(s, toks, dates, mentions)
 
 
 def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
-    mid_caps: set[str] = set()
-    lower_vocab: set[str] = set()
+    """Capitalised words seen inside a sentence (not first), and every lower-case word, lower-cased."""
+    firsts: list[str] = []
+    rest: list[str] = []
     for s in sentences:
         words = _WORDS.findall(s.fixed)
-        for k, w in enumerate(words):
-            if w[:1].isupper():
-                if k > 0:
-                    mid_caps.add(w[:-2] if w.endswith(("'s", "’s")) else w)
-            else:
-                lower_vocab.add(w.lower())
+        if words:
+            firsts.append(words[0])
+            del words[0]
+            rest += words
+    # each distinct word once (a document repeats its words)
+    mid_caps: set[str] = set()
+    lower_vocab: set[str] = set()
+    for w in set(rest):
+        if w[:1].isupper():
+            mid_caps.add(w[:-2] if w.endswith(("'s", "’s")) else w)
+        else:
+            lower_vocab.add(w.lower())
+    lower_vocab.update(w.lower() for w in set(firsts) if not w[:1].isupper())
     return mid_caps, lower_vocab
 
 
+_tok_end = attrgetter("end")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _HE = re.compile(r"\b(?:h(?:e|er|i[ms])|she)\b", re.IGNORECASE)  # he|she|his|her|him, as a trie
 
@@ -88,14 +113,18 @@ def _register(reg: Registry, p: Parsed) -> None:
         reg.add(m, votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):
-        between = [t.text for t in toks[a.t1 : b.t0]]
-        if between in ([","], ["and"], [",", "and"], ["or"], [",", "or"]) and not a.possessive:
+        gap = b.t0 - a.t1
+        if gap == 1:  # (only one or two tokens between can be a list or an acronym)
+            between = toks[a.t1].text
+            if between in (",", "and", "or") and not a.possessive:
+                reg.add_coordination(a.text, b.text)
+            # "New Economic Policy (NEP)"
+            elif between == "(" and b.t1 < len(toks) and toks[b.t1].text == ")" and b.text.isupper():
+                initials = "".join(w[0] for w in a.text.split() if w[:1].isupper())
+                if b.text[0] == initials[:1]:
+                    reg.add_acronym(a.text, b.text)
+        elif gap == 2 and toks[a.t1].text == "," and toks[a.t1 + 1].text in ("and", "or") and not a.possessive:
             reg.add_coordination(a.text, b.text)
-        # "New Economic Policy (NEP)"
-        if between == ["("] and b.t1 < len(toks) and toks[b.t1].text == ")" and b.text.isupper():
-            initials = "".join(w[0] for w in a.text.split() if w[:1].isupper())
-            if b.text[0] == initials[:1]:
-                reg.add_acronym(a.text, b.text)
 
 
 # (each lookbehind after the first character: a pattern that starts with a character class scans fast)
@@ -128,6 +157,28 @@ def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], 
     return letters, possessives
 
 
+def _link_entities(analysis: Analysis) -> dict[int, set[str]]:
+    """Set each mention's entity; return each sentence's name words for the topic model."""
+    reg = analysis.registry
+    # the same name recurs: its entity and name words are worked out once per spelling
+    known: dict[str, tuple[Entity | None, tuple[str, ...]]] = {}
+    names: dict[int, set[str]] = {}
+    for p in analysis.parsed.values():
+        found: set[str] = set()
+        for m in p.mentions:
+            hit = known.get(m.text)
+            if hit is None:
+                ent = reg.entity(m.text)
+                # the topic model counts name words: "Japan" is shared by "Imperial Japan" and "Japan"
+                words = () if ent is None else (ent.name, *(
+                    w for w in ent.name.split() if len(w) > 3 and w.lower() not in STOPWORDS))
+                hit = known[m.text] = (ent, words)
+            m.entity = hit[0]
+            found.update(hit[1])
+        names[p.sentence.index] = found
+    return names
+
+
 def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     sentences = sentences_of(docs)
     for s in sentences:
@@ -144,6 +195,7 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     analysis = Analysis(docs, sentences, reg)
     for k, s in enumerate(live):
         s.fixed = apply_repairs(s.fixed, letters, possessives)
+        analysis.years[s.index] = years_in(s.fixed)
         p = _read(s, mid_caps, lower_vocab)
         analysis.parsed[s.index] = p
         _register(reg, p)
@@ -152,18 +204,8 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     if progress:
         progress.advance(2 * (len(live) % 100))
     reg.resolve()
-    names: dict[int, set[str]] = {}
-    for p in analysis.parsed.values():
-        found: set[str] = set()
-        for m in p.mentions:
-            ent = reg.entity(m.text)
-            m.entity = ent
-            if ent is not None:
-                # the topic model counts name words: "Japan" is shared by "Imperial Japan" and "Japan"
-                found.add(ent.name)
-                found.update(w for w in ent.name.split() if len(w) > 3 and w.lower() not in STOPWORDS)
-        names[p.sentence.index] = found
-    classify(live, names)
+    names = _link_entities(analysis)
+    classify(live, names, analysis.years)
     for s in live:
         if s.topic == "ok":
             s.stance = stance(s)

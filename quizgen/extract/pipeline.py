@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from ..bank import Bank, DocSource, Fact, Person, Source, Work
 from ..errors import InputError
 from . import chunked
-from .analysis import Analysis, Progress, analyse
+from .analysis import Analysis, Parsed, Progress, analyse
 from .clauses import parse
 from .documents import Document, read_document, slugify
 from .entities import Entity
@@ -23,9 +23,8 @@ from .places import place_facts
 from .questions import Candidate, Context, entity_of
 from .roles import roles
 from .terms import term_facts
+from .topic import years_in
 from .works import FoundWork, work_facts
-
-_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
 @dataclass
@@ -112,17 +111,21 @@ def _extract_whole(
     _set_short_names(analysis)
     candidates: list[Candidate] = []
     catalogue: dict[str, FoundWork] = {}
-    central = _central_people(analysis)
+    kept = analysis.kept()
+    central = _central_people(analysis, kept)
     last_person: dict[str, tuple[Entity, int]] = {}
     years: dict[str, list[tuple[int, int]]] = {}
-    kept = analysis.kept()
-    live = sum(1 for s in analysis.sentences if s.index in analysis.parsed)
+    live = len(analysis.parsed)  # (each read sentence once)
     for n, p in enumerate(kept):
         s = p.sentence
         if progress and n % 100 == 99:
             progress.advance(100)
-        for m in _YEAR.finditer(s.fixed):
-            years.setdefault(s.doc, []).append((n, int(m.group(1))))
+        found = analysis.years.get(s.index)
+        if found is None:
+            found = years_in(s.fixed)
+        if found:
+            doc_years = years.setdefault(s.doc, [])
+            doc_years.extend((n, y) for y in found)
         if s.stance != "fact":
             continue
         pa = parse(p)
@@ -149,7 +152,7 @@ def _extract_whole(
     _discount_main_characters(candidates, analysis)
     if progress:
         progress.advance(live - (len(kept) - len(kept) % 100))
-    bank = _bank(docs, analysis, _dedupe(candidates), catalogue, bank_id, title)
+    bank = _bank(docs, analysis, kept, _dedupe(candidates), catalogue, bank_id, title)
     dropped = Counter(s.topic for s in analysis.sentences if s.topic not in ("ok", "heading"))
     dropped.update(f"{s.stance}" for s in analysis.sentences if s.topic == "ok" and s.stance != "fact")
     return ExtractResult(
@@ -178,27 +181,38 @@ def _year_hint(years: list[tuple[int, int]], n: int) -> int | None:
     return None
 
 
+# (counts in plain dicts: the first most frequent wins, as with Counter.most_common(1), which is max())
+def _most_common(counts: dict) -> object:
+    return max(counts.items(), key=itemgetter(1))[0]
+
+
 def _set_short_names(analysis: Analysis) -> None:
-    counts: dict[int, Counter] = {}
+    counts: dict[int, dict[str, int]] = {}
     for p in analysis.parsed.values():
         for m in p.mentions:
             ent = m.entity
             if isinstance(ent, Entity):
-                counts.setdefault(id(ent), Counter())[m.text] += 1
+                c = counts.get(id(ent))
+                if c is None:
+                    c = counts[id(ent)] = {}
+                c[m.text] = c.get(m.text, 0) + 1
     for ent in analysis.registry.entities:
         c = counts.get(id(ent))
-        ent.short = c.most_common(1)[0][0] if c else ent.name  # type: ignore[attr-defined]
+        ent.short = _most_common(c) if c else ent.name  # type: ignore[attr-defined]
 
 
-def _central_people(analysis: Analysis) -> dict[str, Entity]:
-    per_doc: dict[str, Counter] = {}
-    for p in analysis.kept():
+def _central_people(analysis: Analysis, kept: list[Parsed]) -> dict[str, Entity]:
+    per_doc: dict[str, dict[int, int]] = {}
+    for p in kept:
         for m in p.mentions:
             ent = m.entity
             if isinstance(ent, Entity) and ent.kind == "person":
-                per_doc.setdefault(p.sentence.doc, Counter())[id(ent)] += 1
+                c = per_doc.get(p.sentence.doc)
+                if c is None:
+                    c = per_doc[p.sentence.doc] = {}
+                c[id(ent)] = c.get(id(ent), 0) + 1
     by_id = {id(e): e for e in analysis.registry.entities}
-    return {doc: by_id[c.most_common(1)[0][0]] for doc, c in per_doc.items() if c}
+    return {doc: by_id[_most_common(c)] for doc, c in per_doc.items() if c}
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
@@ -230,6 +244,7 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 def _bank(
     docs: list[Document],
     analysis: Analysis,
+    kept_parsed: list[Parsed],
     candidates: list[Candidate],
     catalogue: dict[str, FoundWork],
     bank_id: str | None,
@@ -255,7 +270,7 @@ def _bank(
                 status="candidate",
             )
         )
-    kept = {p.sentence.index for p in analysis.kept()}
+    kept = {p.sentence.index for p in kept_parsed}
     for ent in analysis.registry.entities:
         if ent.kind != "person" or not ent.sentences & kept:
             continue
