@@ -6,16 +6,18 @@ Names are read twice: the first pass learns which names exist (so "Ramn" can be 
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Protocol
 
 from .dates import DateMatch, find_dates
 from .documents import Document
-from .entities import Entity, Registry
+from .entities import Registry
 from .kinds import context_votes
 from .lexicon import STOPWORDS
 from .names import Mention, fill_text, find_mentions
@@ -51,6 +53,9 @@ class Analysis:
     registry: Registry
     parsed: dict[int, Parsed] = field(default_factory=dict)
     years: dict[int, list[int]] = field(default_factory=dict)  # the years each read sentence names (years_in)
+    # each spelling of a name (Mention.text), in the order of first use: [its entity, its name words for the
+    # topic model, how many mentions use it]
+    spellings: dict[str, list] = field(default_factory=dict)
 
     def kept(self) -> list[Parsed]:
         """On-topic, non-duplicate sentences in document order."""
@@ -60,11 +65,12 @@ class Analysis:
 def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> set[int]:
     """Indices of the tokens that overlap a date."""
     skip: set[int] = set()
+    n = len(toks)
     for d in dates:
         # tokens are in text order, without overlaps: from the first that ends after the date starts, on
         # while they start before it ends
         k = bisect_right(toks, d.start, key=_tok_end)
-        while k < len(toks) and toks[k].start < d.end:
+        while k < n and toks[k].start < d.end:
             skip.add(k)
             k += 1
     return skip
@@ -88,15 +94,13 @@ def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
             firsts.append(words[0])
             del words[0]
             rest += words
-    # each distinct word once (a document repeats its words)
-    mid_caps: set[str] = set()
-    lower_vocab: set[str] = set()
-    for w in set(rest):
-        if w[:1].isupper():
-            mid_caps.add(w[:-2] if w.endswith(("'s", "’s")) else w)
-        else:
-            lower_vocab.add(w.lower())
-    lower_vocab.update(w.lower() for w in set(firsts) if not w[:1].isupper())
+    # each distinct word once (a document repeats its words); a word is never empty, so w[0] is w[:1]
+    inside = list(set(rest))
+    upper = list(map(str.isupper, map(itemgetter(0), inside)))
+    mid_caps = {w[:-2] if w[-2:] in ("'s", "’s") else w for w in compress(inside, upper)}
+    lower_vocab = set(map(str.lower, compress(inside, map(operator.not_, upper))))
+    starts = [w for w in set(firsts) if not w[0].isupper()]
+    lower_vocab.update(map(str.lower, starts))
     return mid_caps, lower_vocab
 
 
@@ -106,11 +110,12 @@ _HE = re.compile(r"\b(?:h(?:e|er|i[ms])|she)\b", re.IGNORECASE)  # he|she|his|he
 
 
 def _register(reg: Registry, p: Parsed) -> None:
+    if not p.mentions:
+        return  # (nothing to vote on or register; p.votes stays empty)
     if not p.votes:
         has_he = bool(_HE.search(p.sentence.fixed))
         p.votes = [context_votes(p.toks, m, p.sentence.fixed, has_he) for m in p.mentions]
-    for m, votes in zip(p.mentions, p.votes, strict=True):
-        reg.add(m, votes, p.sentence.index)
+    reg.add_all(p.mentions, p.votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):
         gap = b.t0 - a.t1
@@ -146,7 +151,8 @@ def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], 
             runs.append(words)
             if 2 <= len(words) <= 3:
                 name_words.add(words[-1])  # "Leon Trotsky": a surname
-        name_words.update(_POSS.findall(s.fixed))  # "Stalin's": said of someone
+        if "'s" in s.fixed or "’s" in s.fixed:  # (most sentences have no possessive to find)
+            name_words.update(_POSS.findall(s.fixed))  # "Stalin's": said of someone
         m = _INITIAL_SUBJECT.match(s.fixed)
         if m:
             name_words.add(m.group(1))
@@ -161,20 +167,23 @@ def _link_entities(analysis: Analysis) -> dict[int, set[str]]:
     """Set each mention's entity; return each sentence's name words for the topic model."""
     reg = analysis.registry
     # the same name recurs: its entity and name words are worked out once per spelling
-    known: dict[str, tuple[Entity | None, tuple[str, ...]]] = {}
+    known = analysis.spellings
     names: dict[int, set[str]] = {}
     for p in analysis.parsed.values():
         found: set[str] = set()
         for m in p.mentions:
-            hit = known.get(m.text)
-            if hit is None:
-                ent = reg.entity(m.text)
+            text = m.text
+            if text in known:
+                hit = known[text]
+            else:
+                ent = reg.entity(text)
                 # the topic model counts name words: "Japan" is shared by "Imperial Japan" and "Japan"
-                words = () if ent is None else (ent.name, *(
-                    w for w in ent.name.split() if len(w) > 3 and w.lower() not in STOPWORDS))
-                hit = known[m.text] = (ent, words)
+                words = frozenset() if ent is None else frozenset((ent.name, *(
+                    w for w in ent.name.split() if len(w) > 3 and w.lower() not in STOPWORDS)))
+                hit = known[text] = [ent, words, 0]
+            hit[2] += 1
             m.entity = hit[0]
-            found.update(hit[1])
+            found |= hit[1]
         names[p.sentence.index] = found
     return names
 

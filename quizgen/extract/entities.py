@@ -96,13 +96,26 @@ class Registry:
         self._by_key: dict[str, Entity] = {}
 
     def add(self, m: Mention, votes: Mapping[str, float], sentence: int) -> None:
-        if m.modifier or m.title_phrase:
-            return
-        f = self.forms[name_key(m.text)]
-        f.surfaces[m.text] = f.surfaces.get(m.text, 0) + 1
-        f.count += 1
-        _add_votes(f.votes, votes)
-        f.sentences.add(sentence)
+        self.add_all([m], [votes], sentence)
+
+    def add_all(self, mentions: list[Mention], votes: list[Mapping[str, float]], sentence: int) -> None:
+        """add() for each mention of a sentence and its votes (one call per sentence: this is a hot loop)."""
+        forms = self.forms
+        for m, mention_votes in zip(mentions, votes, strict=True):
+            if m.modifier or m.title_phrase:
+                continue
+            text = m.text
+            f = forms[name_key(text)]
+            surfaces = f.surfaces
+            surfaces[text] = surfaces[text] + 1 if text in surfaces else 1
+            f.count += 1
+            total = f.votes
+            if not total:  # (_add_votes, inlined)
+                total.update(mention_votes)
+            else:
+                for k, v in mention_votes.items():
+                    total[k] = v + total[k] if k in total else v + 0  # (v + 0: as Counter.update adds)
+            f.sentences.add(sentence)
 
     def add_coordination(self, a: str, b: str) -> None:
         """'Stalin and Beria', 'Germany, Estonia, and Bulgaria': listed together, likely the same kind."""

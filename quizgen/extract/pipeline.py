@@ -181,24 +181,17 @@ def _year_hint(years: list[tuple[int, int]], n: int) -> int | None:
     return None
 
 
-# (counts in plain dicts: the first most frequent wins, as with Counter.most_common(1), which is max())
-def _most_common(counts: dict) -> object:
-    return max(counts.items(), key=itemgetter(1))[0]
-
-
 def _set_short_names(analysis: Analysis) -> None:
-    counts: dict[int, dict[str, int]] = {}
-    for p in analysis.parsed.values():
-        for m in p.mentions:
-            ent = m.entity
-            if isinstance(ent, Entity):
-                c = counts.get(id(ent))
-                if c is None:
-                    c = counts[id(ent)] = {}
-                c[m.text] = c.get(m.text, 0) + 1
+    """Each entity's most used spelling (the first used, on a tie), from the mentions' spellings."""
+    best: dict[int, tuple[str, int]] = {}
+    for text, (ent, _, uses) in analysis.spellings.items():  # (in the order of first use)
+        if isinstance(ent, Entity):
+            b = best.get(id(ent))
+            if b is None or uses > b[1]:
+                best[id(ent)] = (text, uses)
     for ent in analysis.registry.entities:
-        c = counts.get(id(ent))
-        ent.short = _most_common(c) if c else ent.name  # type: ignore[attr-defined]
+        b = best.get(id(ent))
+        ent.short = b[0] if b else ent.name  # type: ignore[attr-defined]
 
 
 def _central_people(analysis: Analysis, kept: list[Parsed]) -> dict[str, Entity]:
@@ -212,7 +205,8 @@ def _central_people(analysis: Analysis, kept: list[Parsed]) -> dict[str, Entity]
                     c = per_doc[p.sentence.doc] = {}
                 c[id(ent)] = c.get(id(ent), 0) + 1
     by_id = {id(e): e for e in analysis.registry.entities}
-    return {doc: by_id[_most_common(c)] for doc, c in per_doc.items() if c}
+    # the first most frequent, as Counter.most_common(1) (which is max()) gives
+    return {doc: by_id[max(c.items(), key=itemgetter(1))[0]] for doc, c in per_doc.items() if c}
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

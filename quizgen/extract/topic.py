@@ -65,8 +65,6 @@ _VERB_WORD = re.compile(r"(?<![a-z])" + alternation(w for w in _VERB_WORDS if re
 
 _QUESTION_END = re.compile(r"\?[\"”']?$")
 _DANGLING_END = re.compile(r"\b(?:of|the|a|for|to|and|by)\W*$")
-# (lookbehinds after the first letter: a pattern that starts with a character class scans fast)
-_FIRST_WORD = re.compile(r"\W*([A-Za-z']+)")
 _CONTINUATION = re.compile(r"^(?:and|but|so|which|because|or)\b")
 
 
@@ -80,9 +78,10 @@ def _has_verb(low: str) -> bool:
 def stem(word: str) -> str:
     """A crude stem good enough for overlap: 'Victorians' ~ 'Victoria', 'revolutionary' ~ 'revolution'."""
     w = word.strip("'-")
-    if w.endswith("'s"):
+    if w[-2:] == "'s":
         w = w[:-2]
-    return w[:7] if len(w) > 7 else w.rstrip("s") if len(w) > 4 else w
+    n = len(w)
+    return w[:7] if n > 7 else w.rstrip("s") if n > 4 else w
 
 
 def _folded_words(text: str) -> list[str]:
@@ -104,18 +103,17 @@ def cue_topic(s: Sentence) -> str:
     """Classify by surface cues alone: boilerplate | question | fragment | ok."""
     text = s.fixed.strip()
     low = text.lower()
-    if _BOILER_RE.search(low) or any(c in low for c in _OTHER_CUES) or _SHOUT.search(text) or "@" in text:
+    if _BOILER_RE.search(low) or any(map(low.__contains__, _OTHER_CUES)) or _SHOUT.search(text) or "@" in text:
         return "boilerplate"
-    if text.endswith("?") or text.endswith("?)") or _QUESTION_END.search(text):
+    if "?" in text and (text.endswith(("?", "?)")) or _QUESTION_END.search(text)):
         return "question"
-    words = text.split(None, 8)  # (only "fewer than 4" and "fewer than 8" matter)
-    if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "\"“'‘":
+    start = text[:1]
+    if not start.isupper() and not start.isdigit() and start not in "\"“'‘":
         return "fragment"  # starts mid-sentence: a scraping remnant
-    if len(words) < 4 or not _has_verb(low):
+    words = len(text.split(None, 8))  # (only "fewer than 4" and "fewer than 8" matter)
+    if words < 4 or not _has_verb(low):
         return "fragment"
-    if len(words) < 8 and _DANGLING_END.search(low):
-        return "fragment"
-    if text[-1:] not in ".!\"”'’)" and len(words) < 8:
+    if words < 8 and (_DANGLING_END.search(low) or text[-1:] not in ".!\"”'’)"):
         return "fragment"
     return "ok"
 
@@ -124,13 +122,16 @@ _FIRST_SECOND = frozenset(FIRST_SECOND_PERSON | {"I"})
 # one of _FIRST_SECOND as a whole word (a run of [a-z'], or "I", with no word character or "'" either side):
 # (a search for the few words, not a list of every word of the sentence)
 _FIRST_SECOND_RE = re.compile(bounded_words(_FIRST_SECOND, r"[\w']", r"[\w']"))
+# the sentence's first word (its first run of [A-Za-z'], after non-word characters), lower-cased, is one of them
+_FIRST_WORD_FIRST_SECOND = re.compile(
+    r"\W*(?ai:" + alternation(w for w in _FIRST_SECOND if w.islower()) + r")(?![A-Za-z'])")  # (ASCII case only)
 
 
 def stance(s: Sentence) -> str:
     """fact | hedged | opinion: only `fact` sentences give candidates."""
     text = s.fixed
     # each substitution only where its character occurs (most sentences have none of them)
-    if "I" in text:
+    if " I " in text:
         text = _REGNAL.sub("", text)
     if '"' in text or "“" in text:
         text = _QUOTED.sub(" ", text)
@@ -141,14 +142,11 @@ def stance(s: Sentence) -> str:
         text = _GENERIC_YOU.sub(" ", text)
         low = text.lower()
     # "I", "we", "my" (but "My Life" inside a sentence is a title, not the writer speaking)
-    if _FIRST_SECOND_RE.search(text):
-        return "opinion"
-    first = _FIRST_WORD.match(text)
-    if first and first.group(1).lower() in _FIRST_SECOND:
+    if _FIRST_SECOND_RE.search(text) or _FIRST_WORD_FIRST_SECOND.match(text):
         return "opinion"
     if _HEDGE_RE.search(low):
         return "hedged"
-    if s.fixed.rstrip().endswith("!") and len(s.fixed.split()) < 12:
+    if "!" in s.fixed and s.fixed.rstrip().endswith("!") and len(s.fixed.split()) < 12:
         return "opinion"
     if _CONTINUATION.match(low):
         return "hedged"
@@ -157,7 +155,7 @@ def stance(s: Sentence) -> str:
 
 def years_in(text: str) -> list[int]:
     """The years (1000-2099) a text names, in order."""
-    return [int(y) for y in _YEAR.findall(text)]
+    return list(map(int, _YEAR.findall(text)))
 
 
 _NONE: frozenset[str] = frozenset()
