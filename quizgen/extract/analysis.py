@@ -142,22 +142,28 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b")
 
 def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], set[str]]:
     """Damaged spellings to repair ('Ramn' -> 'Ramon') and names that lost their apostrophe ('Trotskys')."""
-    runs: list[list[str]] = []
-    name_words: set[str] = set()
+    run_texts: list[str] = []
+    found: list[str] = []  # name words
     mid_caps = set(mid_caps)  # a local copy grown in place (a new set per sentence was quadratic)
     for s in live:
-        for m in _CAP_RUN.finditer(s.fixed):
-            words = [w for w in m.group(0).split() if w[:1].isupper()]
-            runs.append(words)
+        text = s.fixed
+        run_texts += _CAP_RUN.findall(text)
+        if "'s" in text or "’s" in text:  # (most sentences have no possessive to find)
+            found += _POSS.findall(text)  # "Stalin's": said of someone
+        m = _INITIAL_SUBJECT.match(text)
+        if m:
+            found.append(m[1])
+            mid_caps.add(m[1])  # "Bismarck was ...": a name even at the start of a sentence
+        found += _PLACE_PREP.findall(text)
+    name_words = set(found)
+    # the capitalised words of each distinct run, worked out once (names recur; equal runs share one list)
+    words_of: dict[str, list[str]] = {}
+    for run in run_texts:
+        if run not in words_of:
+            words = words_of[run] = [w for w in run.split() if w[:1].isupper()]
             if 2 <= len(words) <= 3:
                 name_words.add(words[-1])  # "Leon Trotsky": a surname
-        if "'s" in s.fixed or "’s" in s.fixed:  # (most sentences have no possessive to find)
-            name_words.update(_POSS.findall(s.fixed))  # "Stalin's": said of someone
-        m = _INITIAL_SUBJECT.match(s.fixed)
-        if m:
-            name_words.add(m.group(1))
-            mid_caps.add(m.group(1))  # "Bismarck was ...": a name even at the start of a sentence
-        name_words.update(_PLACE_PREP.findall(s.fixed))
+    runs = [words_of[run] for run in run_texts]
     letters = letter_repairs(runs)
     possessives = possessive_words(live, name_words & mid_caps)
     return letters, possessives

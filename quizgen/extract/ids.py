@@ -51,6 +51,7 @@ _WH = {
 # (compiled once: re.sub/re.findall with a pattern string look the pattern up on every call)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
+_KEY_WORD = re.compile(r"[a-z0-9]{3,}")  # the _SLUG_WORD words longer than 2 (a shorter run never matches)
 
 
 def _slug(text: str, limit: int) -> str:
@@ -59,7 +60,7 @@ def _slug(text: str, limit: int) -> str:
 
 
 def base_id(kind: str, answer: str, question: str, when: str | None = None) -> str:
-    words = [w for w in _SLUG_WORD.findall(fold(question)) if w not in STOPWORDS and w not in _WH and len(w) > 2]
+    words = [w for w in _KEY_WORD.findall(fold(question)) if w not in STOPWORDS and w not in _WH]
     answer_words = set(_SLUG_WORD.findall(fold(answer)))
     key = [w for w in dict.fromkeys(words) if w not in answer_words][:3]
     head = _slug(when or answer, 24)

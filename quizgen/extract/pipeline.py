@@ -195,18 +195,20 @@ def _set_short_names(analysis: Analysis) -> None:
 
 
 def _central_people(analysis: Analysis, kept: list[Parsed]) -> dict[str, Entity]:
-    per_doc: dict[str, dict[int, int]] = {}
+    per_doc: dict[str, list[Entity]] = {}  # each document's person mentions, in order
     for p in kept:
         for m in p.mentions:
-            ent = m.entity
-            if isinstance(ent, Entity) and ent.kind == "person":
-                c = per_doc.get(p.sentence.doc)
-                if c is None:
-                    c = per_doc[p.sentence.doc] = {}
-                c[id(ent)] = c.get(id(ent), 0) + 1
+            ent = m.entity  # (an Entity or None)
+            if ent is not None and ent.kind == "person":
+                doc = p.sentence.doc
+                if doc in per_doc:
+                    per_doc[doc].append(ent)
+                else:
+                    per_doc[doc] = [ent]
     by_id = {id(e): e for e in analysis.registry.entities}
     # the first most frequent, as Counter.most_common(1) (which is max()) gives
-    return {doc: by_id[max(c.items(), key=itemgetter(1))[0]] for doc, c in per_doc.items() if c}
+    counts = {doc: Counter(map(id, ents)) for doc, ents in per_doc.items()}
+    return {doc: by_id[max(c.items(), key=itemgetter(1))[0]] for doc, c in counts.items() if c}
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
