@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 from typing import Protocol
 
@@ -24,7 +24,7 @@ from .names import Mention, fill_text, find_mentions
 from .repair import apply_repairs, letter_repairs, possessive_words
 from .sentences import Sentence, sentences_of
 from .tokens import Tok, tokenize
-from .topic import classify, cue_topic, stance, years_in
+from .topic import YEAR, classify, cue_topic, stance
 
 
 class Progress(Protocol):
@@ -106,15 +106,18 @@ def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
 
 _tok_end = attrgetter("end")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_HE = re.compile(r"\b(?:h(?:e|er|i[ms])|she)\b", re.IGNORECASE)  # he|she|his|her|him, as a trie
+# he|she|his|her|him as whole words, in any case: \b(?:h(?:e|er|i[ms])|she)\b with re.IGNORECASE, spelled out
+# (with the characters IGNORECASE also takes for "i" and "s") to put the word-start test after the first letter
+_HE = re.compile(r"(?:[hH](?<!\w[hH])(?:[eE][rR]?|[iIıİ][mMsSſ])|[sSſ](?<!\w[sSſ])[hH][eE])\b")
 
 
 def _register(reg: Registry, p: Parsed) -> None:
     if not p.mentions:
         return  # (nothing to vote on or register; p.votes stays empty)
     if not p.votes:
-        has_he = bool(_HE.search(p.sentence.fixed))
-        p.votes = [context_votes(p.toks, m, p.sentence.fixed, has_he) for m in p.mentions]
+        text = p.sentence.fixed
+        has_he = _HE.search(text) is not None
+        p.votes = list(map(context_votes, repeat(p.toks), p.mentions, repeat(text), repeat(has_he)))
     reg.add_all(p.mentions, p.votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):
@@ -208,9 +211,10 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     letters, possessives = _repairs(live, mid_caps)
     reg = Registry()
     analysis = Analysis(docs, sentences, reg)
+    years = analysis.years
     for k, s in enumerate(live):
         s.fixed = apply_repairs(s.fixed, letters, possessives)
-        analysis.years[s.index] = years_in(s.fixed)
+        years[s.index] = list(map(int, YEAR.findall(s.fixed)))  # (topic.years_in)
         p = _read(s, mid_caps, lower_vocab)
         analysis.parsed[s.index] = p
         _register(reg, p)

@@ -45,7 +45,7 @@ _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _LETTERS3 = re.compile(r"[a-z]{3,}")
 _ANAPHORIC = re.compile(r"(?:The|This|These|That|Those|It|He|She|They|His|Her|Their|Its)\s")
 # \b(1\d{3}|20\d{2})\b, with the boundary test after the first digit: the engine scans for "1" and "2" fast
-_YEAR = re.compile(r"(1(?<!\w1)\d{3}|2(?<!\w2)0\d{2})\b")
+YEAR = re.compile(r"(1(?<!\w1)\d{3}|2(?<!\w2)0\d{2})\b")
 _HEDGE_RE = re.compile(r"\b" + alternation(HEDGES) + r"\b")
 _WORD_CUES = sorted((b for b in BOILERPLATE if b[0].isalnum() and b[-1].isalnum()), key=len, reverse=True)
 _BOILER_RE = re.compile(r"(?<![\w-])" + alternation(_WORD_CUES) + r"(?![\w-])")
@@ -110,8 +110,21 @@ def _folded_words(text: str) -> list[str]:
 
 def content_stems(text: str) -> set[str]:
     words = set(_folded_words(text))
-    words.difference_update(STOPWORDS)
+    words -= STOPWORDS
     return set(map(stem, words))
+
+
+def _content_stems_of(sentences: list[Sentence]) -> list[set[str]]:
+    """content_stems of each sentence (in one loop: this runs over every sentence)."""
+    out = []
+    for s in sentences:
+        text = s.fixed
+        # (_folded_words, inlined)
+        words = set(_LETTERS3.findall(text.lower().replace("'", ""))) if text.isascii() else set(
+            _WORD.findall(fold(text)))
+        words -= STOPWORDS
+        out.append(set(map(stem, words)))
+    return out
 
 
 def cue_topic(s: Sentence) -> str:
@@ -170,7 +183,7 @@ def stance(s: Sentence) -> str:
 
 def years_in(text: str) -> list[int]:
     """The years (1000-2099) a text names, in order."""
-    return list(map(int, _YEAR.findall(text)))
+    return list(map(int, YEAR.findall(text)))
 
 
 _NONE: frozenset[str] = frozenset()
@@ -184,7 +197,7 @@ class TopicModel:
         self.n = max(1, len(sentences))
         # each sentence's years, when the caller has read them already (keyed by sentence index)
         self.years: dict[int, list[int]] = years if years is not None else {}
-        stems = [content_stems(s.fixed) for s in sentences]
+        stems = _content_stems_of(sentences)
         self.stems: dict[int, set[str]] = {s.index: st for s, st in zip(sentences, stems, strict=True)}
         # (one Counter over all sentences: the same counts, in the same insertion order, as one update each)
         self.df: Counter = Counter(chain.from_iterable(stems))
