@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from .folding import fold, strip_accents
 from .lexicon import (
@@ -166,21 +167,24 @@ class Registry:
             if ra != rb:
                 parent[rb] = ra
 
-        multi = [k for k in self.forms if len(k.split()) > 1 and kinds[k] in ("person", "other")]
+        words_of = {k: k.split() for k in self.forms}  # (split once)
+        multi = [k for k, words in words_of.items() if len(words) > 1 and kinds[k] in ("person", "other")]
         by_last: dict[str, list[str]] = defaultdict(list)
         for k in multi:
-            by_last[k.split()[-1]].append(k)
+            by_last[words_of[k][-1]].append(k)
         # "Ramn Mercader" ~ "Ramon Mercader": same surname, first names one letter apart
         for group in by_last.values():
             for i, a in enumerate(group):
+                wa = words_of[a]
                 for b in group[i + 1 :]:
-                    if a.split()[:-1] and _near(a.split()[0], b.split()[0]) and len(a.split()) == len(b.split()):
+                    wb = words_of[b]
+                    if wa[:-1] and _near(wa[0], wb[0]) and len(wa) == len(wb):
                         union(a, b)
         persons_by_last: dict[str, set[str]] = defaultdict(set)
         persons_by_first: dict[str, set[str]] = defaultdict(set)
         for k in multi:
             if kinds[k] == "person" or self.forms[k].votes.get("person", 0) > 0:
-                words = k.split()
+                words = words_of[k]
                 persons_by_last[words[-1]].add(find(k))
                 persons_by_first[words[0]].add(find(k))
                 if "of" in words[1:]:  # "William of Normandy" is called "William"
@@ -191,7 +195,7 @@ class Registry:
             for cand in _variants(first):
                 first_index[cand].add(first)
         for k in list(self.forms):
-            if len(k.split()) != 1 or kinds[k] in ("term", "event", "work"):
+            if len(words_of[k]) != 1 or kinds[k] in ("term", "event", "work"):
                 continue
             owners = persons_by_last.get(k)
             if owners and len(owners) == 1:
@@ -202,11 +206,14 @@ class Registry:
                 if self.forms[ranked[0]].count >= 2 * self.forms[ranked[1]].count:
                     union(ranked[0], k)
                 continue
-            # an exact first name wins over near ones ("Harold" is not "Harald")
-            firsts = set(persons_by_first.get(k, ())) or {
-                o for cand in _variants(k) if len(k) >= 5 for first in first_index.get(cand, ())
-                if _near(first, k, 1) for o in persons_by_first[first]}
-            if len(firsts) == 1 and kinds[k] in ("person", "other") and k not in persons_by_last:
+            if kinds[k] not in ("person", "other") or k in persons_by_last:
+                continue  # (not a first name standing alone)
+            # an exact first name wins over near ones ("Harold" is not "Harald"), which need 5+ letters
+            firsts = set(persons_by_first.get(k, ()))
+            if not firsts and len(k) >= 5:
+                firsts = {o for cand in _variants(k) for first in first_index.get(cand, ())
+                          if _near(first, k, 1) for o in persons_by_first[first]}
+            if len(firsts) == 1:
                 full = next(iter(firsts))
                 # "Harold Godwinson ... Harold": the full name introduces the short one. A frequent first
                 # name seen before the full name ("William ... his son William Rufus") is someone else.
@@ -225,7 +232,7 @@ class Registry:
             self.entities.append(ent)
             for k in keys:
                 self._by_key[k] = ent
-        self.entities.sort(key=lambda e: -e.count)
+        self.entities.sort(key=attrgetter("count"), reverse=True)  # (a stable sort, as by -count)
         return self.entities
 
     def _entity(self, keys: list[str], kinds: dict[str, str]) -> Entity:

@@ -64,7 +64,9 @@ def base_id(kind: str, answer: str, question: str, when: str | None = None) -> s
     answer_words = set(_SLUG_WORD.findall(fold(answer)))
     key = [w for w in dict.fromkeys(words) if w not in answer_words][:3]
     head = _slug(when or answer, 24)
-    out = "-".join(p for p in (kind, head, _slug(" ".join(key), 30)) if p)
+    # (_slug(" ".join(key), 30): the key words are runs of [a-z0-9] already, which folding leaves as they are)
+    tail = "-".join(key)[:30].rstrip("-")
+    out = "-".join(filter(None, (kind, head, tail)))
     return out or kind
 
 

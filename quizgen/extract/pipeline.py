@@ -268,7 +268,7 @@ def _bank(
         )
     kept = {p.sentence.index for p in kept_parsed}
     for ent in analysis.registry.entities:
-        if ent.kind != "person" or not ent.sentences & kept:
+        if ent.kind != "person" or ent.sentences.isdisjoint(kept):
             continue
         # a person worth listing: named in full, given a role, or clearly a person by the votes
         if not (ent.role or len(ent.name.split()) > 1 or ent.strength >= 1.5):

@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
 
 from .folding import fold
 from .lexicon import AUXILIARIES, BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
@@ -207,11 +206,11 @@ class TopicModel:
         self.central_names = {k for k, c in self.name_df.items() if c >= min_df}
         # most_common() order (count, then first seen; a stable sort) of the recurring words only: most
         # words occur once, so the filter comes before the sort
-        ranked = [(w, c) for w, c in self.df.items() if c >= min_df]
+        ranked = [w for w, c in self.df.items() if c >= min_df]
         top = max(40, int(math.sqrt(self.n) * 12))
         if len(ranked) > top:
-            ranked.sort(key=itemgetter(1), reverse=True)
-        self.central_words = {w for w, _ in ranked[:top]}
+            ranked.sort(key=self.df.__getitem__, reverse=True)
+        self.central_words = set(ranked[:top])
         # the document's own period: a sentence dated inside it belongs to the story
         years = sorted(y for s in sentences for y in self._years_of(s))
         if len(years) >= 3:
