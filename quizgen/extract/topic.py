@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 from .folding import fold
 from .lexicon import AUXILIARIES, BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
@@ -107,10 +107,12 @@ def _folded_words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+_is_stopword = STOPWORDS.__contains__
+
+
 def content_stems(text: str) -> set[str]:
-    words = set(_folded_words(text))
-    words -= STOPWORDS
-    return set(map(stem, words))
+    # (filtered and stemmed on the way into the set, in C: no set of the words first)
+    return set(map(stem, filterfalse(_is_stopword, _folded_words(text))))
 
 
 def _content_stems_of(sentences: list[Sentence]) -> list[set[str]]:
@@ -119,10 +121,8 @@ def _content_stems_of(sentences: list[Sentence]) -> list[set[str]]:
     for s in sentences:
         text = s.fixed
         # (_folded_words, inlined)
-        words = set(_LETTERS3.findall(text.lower().replace("'", ""))) if text.isascii() else set(
-            _WORD.findall(fold(text)))
-        words -= STOPWORDS
-        out.append(set(map(stem, words)))
+        words = _LETTERS3.findall(text.lower().replace("'", "")) if text.isascii() else _WORD.findall(fold(text))
+        out.append(set(map(stem, filterfalse(_is_stopword, words))))
     return out
 
 
