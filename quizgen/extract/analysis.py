@@ -214,7 +214,8 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     years = analysis.years
     for k, s in enumerate(live):
         s.fixed = apply_repairs(s.fixed, letters, possessives)
-        years[s.index] = list(map(int, YEAR.findall(s.fixed)))  # (topic.years_in)
+        found = YEAR.findall(s.fixed)  # (topic.years_in, inlined: most sentences name no year)
+        years[s.index] = list(map(int, found)) if found else []
         p = _read(s, mid_caps, lower_vocab)
         analysis.parsed[s.index] = p
         _register(reg, p)

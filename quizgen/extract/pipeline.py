@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -124,8 +125,7 @@ def _extract_whole(
         if found is None:
             found = years_in(s.fixed)
         if found:
-            doc_years = years.setdefault(s.doc, [])
-            doc_years.extend((n, y) for y in found)
+            years.setdefault(s.doc, []).extend(zip(repeat(n), found))  # (n, year) each
         if s.stance != "fact":
             continue
         pa = parse(p)
@@ -134,7 +134,7 @@ def _extract_whole(
             ctx = Context(prev[0], n - prev[1] <= 1)
         else:
             ctx = Context(central.get(s.doc), False)
-        hint = _year_hint(years.get(s.doc, []), n)
+        hint = _year_hint(years[s.doc], n) if s.doc in years else None
         sf = SentenceFacts(pa, ctx, hint)
         work_facts(sf, analysis.registry, catalogue)  # first: a title's words are not places or terms
         sf.dates()
