@@ -22,7 +22,7 @@ from .sentences import Sentence
 from .wordtrie import alternation
 
 
-def bounded_words(words: Iterable[str], before: str, after: str) -> str:
+def _bounded_words(words: Iterable[str], before: str, after: str) -> str:
     """Regex source matching any of `words` literally, not preceded by a character of class `before` nor
     followed by one of `after`. Each word's boundary test comes after its first letter, so the engine
     scans for the few first letters fast (worth it when they are few: "I", "we", "you"...)."""
@@ -148,7 +148,7 @@ def cue_topic(s: Sentence) -> str:
 _FIRST_SECOND = frozenset(FIRST_SECOND_PERSON | {"I"})
 # one of _FIRST_SECOND as a whole word (a run of [a-z'], or "I", with no word character or "'" either side):
 # (a search for the few words, not a list of every word of the sentence)
-_FIRST_SECOND_RE = re.compile(bounded_words(_FIRST_SECOND, r"[\w']", r"[\w']"))
+_FIRST_SECOND_RE = re.compile(_bounded_words(_FIRST_SECOND, r"[\w']", r"[\w']"))
 # the sentence's first word (its first run of [A-Za-z'], after non-word characters), lower-cased, is one of them
 _FIRST_WORD_FIRST_SECOND = re.compile(
     r"\W*(?ai:" + alternation(w for w in _FIRST_SECOND if w.islower()) + r")(?![A-Za-z'])")  # (ASCII case only)
