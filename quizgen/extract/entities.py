@@ -137,7 +137,7 @@ class Registry:
         return _decide(self.forms[key].votes)[0]
 
     def resolve(self) -> list[Entity]:
-        kinds = {key: self.kind_of_form(key) for key in self.forms}
+        kinds = {key: _decide(f.votes)[0] for key, f in self.forms.items()}  # (kind_of_form of each)
         for _ in range(3):  # "Germany, Estonia, and Bulgaria": the kind spreads along the list
             changed: set[str] = set()
             for a, b in self.coordinated:

@@ -60,9 +60,10 @@ def _slug(text: str, limit: int) -> str:
 
 
 def base_id(kind: str, answer: str, question: str, when: str | None = None) -> str:
-    words = [w for w in _KEY_WORD.findall(fold(question)) if w not in STOPWORDS and w not in _WH]
     answer_words = set(_SLUG_WORD.findall(fold(answer)))
-    key = [w for w in dict.fromkeys(words) if w not in answer_words][:3]
+    # the question's key words, each once, in order (dropping repeats first or last gives the same words)
+    key = [w for w in dict.fromkeys(_KEY_WORD.findall(fold(question)))
+           if w not in STOPWORDS and w not in _WH and w not in answer_words][:3]
     head = _slug(when or answer, 24)
     # (_slug(" ".join(key), 30): the key words are runs of [a-z0-9] already, which folding leaves as they are)
     tail = "-".join(key)[:30].rstrip("-")
