@@ -6,9 +6,13 @@ Names are read twice: the first pass learns which names exist (so "Ramn" can be 
 
 from __future__ import annotations
 
+import operator
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import Protocol
 
 from .dates import DateMatch, find_dates
@@ -20,7 +24,7 @@ from .names import Mention, fill_text, find_mentions
 from .repair import apply_repairs, letter_repairs, possessive_words
 from .sentences import Sentence, sentences_of
 from .tokens import Tok, tokenize
-from .topic import classify, cue_topic, stance
+from .topic import YEAR, classify, cue_topic, stance
 
 
 class Progress(Protocol):
@@ -48,54 +52,87 @@ class Analysis:
     sentences: list[Sentence]
     registry: Registry
     parsed: dict[int, Parsed] = field(default_factory=dict)
+    years: dict[int, list[int]] = field(default_factory=dict)  # the years each read sentence names (years_in)
+    # each spelling of a name (Mention.text), in the order of first use: [its entity, its name words for the
+    # topic model, how many mentions use it]
+    spellings: dict[str, list] = field(default_factory=dict)
 
     def kept(self) -> list[Parsed]:
         """On-topic, non-duplicate sentences in document order."""
         return [self.parsed[s.index] for s in self.sentences if s.topic == "ok" and s.index in self.parsed]
 
 
+def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> set[int]:
+    """Indices of the tokens that overlap a date."""
+    skip: set[int] = set()
+    n = len(toks)
+    for d in dates:
+        # tokens are in text order, without overlaps: from the first that ends after the date starts, on
+        # while they start before it ends
+        k = bisect_right(toks, d.start, key=_tok_end)
+        while k < n and toks[k].start < d.end:
+            skip.add(k)
+            k += 1
+    return skip
+
+
 def _read(s: Sentence, mid_caps: set[str], lower_vocab: set[str]) -> Parsed:
     toks = tokenize(s.fixed)
     dates = find_dates(s.fixed)
-    skip = {k for k, t in enumerate(toks) for d in dates if t.start < d.end and d.start < t.end} if dates else set()
+    skip = _date_tokens(toks, dates) if dates else set()
     mentions = fill_text(find_mentions(toks, mid_caps, lower_vocab, skip), s.fixed)
     return Parsed(s, toks, dates, mentions)
 
 
 def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
-    mid_caps: set[str] = set()
-    lower_vocab: set[str] = set()
+    """Capitalised words seen inside a sentence (not first), and every lower-case word, lower-cased."""
+    firsts: list[str] = []
+    rest: list[str] = []
     for s in sentences:
         words = _WORDS.findall(s.fixed)
-        for k, w in enumerate(words):
-            if w[:1].isupper():
-                if k > 0:
-                    mid_caps.add(w[:-2] if w.endswith(("'s", "’s")) else w)
-            else:
-                lower_vocab.add(w.lower())
+        if words:
+            firsts.append(words[0])
+            del words[0]
+            rest += words
+    # each distinct word once (a document repeats its words); a word is never empty, so w[0] is w[:1]
+    inside = list(set(rest))
+    upper = list(map(str.isupper, map(itemgetter(0), inside)))
+    mid_caps = {w[:-2] if w[-2:] in ("'s", "’s") else w for w in compress(inside, upper)}
+    lower_vocab = set(map(str.lower, compress(inside, map(operator.not_, upper))))
+    starts = [w for w in set(firsts) if not w[0].isupper()]
+    lower_vocab.update(map(str.lower, starts))
     return mid_caps, lower_vocab
 
 
+_tok_end = attrgetter("end")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_HE = re.compile(r"\b(?:h(?:e|er|i[ms])|she)\b", re.IGNORECASE)  # he|she|his|her|him, as a trie
+# he|she|his|her|him as whole words, in any case: \b(?:h(?:e|er|i[ms])|she)\b with re.IGNORECASE, spelled out
+# (with the characters IGNORECASE also takes for "i" and "s") to put the word-start test after the first letter
+_HE = re.compile(r"(?:[hH](?<!\w[hH])(?:[eE][rR]?|[iIıİ][mMsSſ])|[sSſ](?<!\w[sSſ])[hH][eE])\b")
 
 
 def _register(reg: Registry, p: Parsed) -> None:
+    if not p.mentions:
+        return  # (nothing to vote on or register; p.votes stays empty)
     if not p.votes:
-        has_he = bool(_HE.search(p.sentence.fixed))
-        p.votes = [context_votes(p.toks, m, p.sentence.fixed, has_he) for m in p.mentions]
-    for m, votes in zip(p.mentions, p.votes, strict=True):
-        reg.add(m, votes, p.sentence.index)
+        text = p.sentence.fixed
+        has_he = _HE.search(text) is not None
+        p.votes = list(map(context_votes, repeat(p.toks), p.mentions, repeat(text), repeat(has_he)))
+    reg.add_all(p.mentions, p.votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):
-        between = [t.text for t in toks[a.t1 : b.t0]]
-        if between in ([","], ["and"], [",", "and"], ["or"], [",", "or"]) and not a.possessive:
+        gap = b.t0 - a.t1
+        if gap == 1:  # (only one or two tokens between can be a list or an acronym)
+            between = toks[a.t1].text
+            if between in (",", "and", "or") and not a.possessive:
+                reg.add_coordination(a.text, b.text)
+            # "New Economic Policy (NEP)"
+            elif between == "(" and b.t1 < len(toks) and toks[b.t1].text == ")" and b.text.isupper():
+                initials = "".join(w[0] for w in a.text.split() if w[:1].isupper())
+                if b.text[0] == initials[:1]:
+                    reg.add_acronym(a.text, b.text)
+        elif gap == 2 and toks[a.t1].text == "," and toks[a.t1 + 1].text in ("and", "or") and not a.possessive:
             reg.add_coordination(a.text, b.text)
-        # "New Economic Policy (NEP)"
-        if between == ["("] and b.t1 < len(toks) and toks[b.t1].text == ")" and b.text.isupper():
-            initials = "".join(w[0] for w in a.text.split() if w[:1].isupper())
-            if b.text[0] == initials[:1]:
-                reg.add_acronym(a.text, b.text)
 
 
 # (each lookbehind after the first character: a pattern that starts with a character class scans fast)
@@ -108,24 +145,56 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b")
 
 def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], set[str]]:
     """Damaged spellings to repair ('Ramn' -> 'Ramon') and names that lost their apostrophe ('Trotskys')."""
-    runs: list[list[str]] = []
-    name_words: set[str] = set()
+    run_texts: list[str] = []
+    found: list[str] = []  # name words
     mid_caps = set(mid_caps)  # a local copy grown in place (a new set per sentence was quadratic)
     for s in live:
-        for m in _CAP_RUN.finditer(s.fixed):
-            words = [w for w in m.group(0).split() if w[:1].isupper()]
-            runs.append(words)
+        text = s.fixed
+        run_texts += _CAP_RUN.findall(text)
+        if "'s" in text or "’s" in text:  # (most sentences have no possessive to find)
+            found += _POSS.findall(text)  # "Stalin's": said of someone
+        m = _INITIAL_SUBJECT.match(text)
+        if m:
+            found.append(m[1])
+            mid_caps.add(m[1])  # "Bismarck was ...": a name even at the start of a sentence
+        found += _PLACE_PREP.findall(text)
+    name_words = set(found)
+    # the capitalised words of each distinct run, worked out once (names recur; equal runs share one list)
+    words_of: dict[str, list[str]] = {}
+    for run in run_texts:
+        if run not in words_of:
+            words = words_of[run] = [w for w in run.split() if w[:1].isupper()]
             if 2 <= len(words) <= 3:
                 name_words.add(words[-1])  # "Leon Trotsky": a surname
-        name_words.update(_POSS.findall(s.fixed))  # "Stalin's": said of someone
-        m = _INITIAL_SUBJECT.match(s.fixed)
-        if m:
-            name_words.add(m.group(1))
-            mid_caps.add(m.group(1))  # "Bismarck was ...": a name even at the start of a sentence
-        name_words.update(_PLACE_PREP.findall(s.fixed))
+    runs = [words_of[run] for run in run_texts]
     letters = letter_repairs(runs)
     possessives = possessive_words(live, name_words & mid_caps)
     return letters, possessives
+
+
+def _link_entities(analysis: Analysis) -> dict[int, set[str]]:
+    """Set each mention's entity; return each sentence's name words for the topic model."""
+    reg = analysis.registry
+    # the same name recurs: its entity and name words are worked out once per spelling
+    known = analysis.spellings
+    names: dict[int, set[str]] = {}
+    for p in analysis.parsed.values():
+        found: set[str] = set()
+        for m in p.mentions:
+            text = m.text
+            if text in known:
+                hit = known[text]
+            else:
+                ent = reg.entity(text)
+                # the topic model counts name words: "Japan" is shared by "Imperial Japan" and "Japan"
+                words = frozenset() if ent is None else frozenset((ent.name, *(
+                    w for w in ent.name.split() if len(w) > 3 and w.lower() not in STOPWORDS)))
+                hit = known[text] = [ent, words, 0]
+            hit[2] += 1
+            m.entity = hit[0]
+            found |= hit[1]
+        names[p.sentence.index] = found
+    return names
 
 
 def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
@@ -142,8 +211,11 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     letters, possessives = _repairs(live, mid_caps)
     reg = Registry()
     analysis = Analysis(docs, sentences, reg)
+    years = analysis.years
     for k, s in enumerate(live):
         s.fixed = apply_repairs(s.fixed, letters, possessives)
+        found = YEAR.findall(s.fixed)  # (topic.years_in, inlined: most sentences name no year)
+        years[s.index] = list(map(int, found)) if found else []
         p = _read(s, mid_caps, lower_vocab)
         analysis.parsed[s.index] = p
         _register(reg, p)
@@ -152,18 +224,8 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     if progress:
         progress.advance(2 * (len(live) % 100))
     reg.resolve()
-    names: dict[int, set[str]] = {}
-    for p in analysis.parsed.values():
-        found: set[str] = set()
-        for m in p.mentions:
-            ent = reg.entity(m.text)
-            m.entity = ent
-            if ent is not None:
-                # the topic model counts name words: "Japan" is shared by "Imperial Japan" and "Japan"
-                found.add(ent.name)
-                found.update(w for w in ent.name.split() if len(w) > 3 and w.lower() not in STOPWORDS)
-        names[p.sentence.index] = found
-    classify(live, names)
+    names = _link_entities(analysis)
+    classify(live, names, analysis.years)
     for s in live:
         if s.topic == "ok":
             s.stance = stance(s)

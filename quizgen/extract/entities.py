@@ -8,9 +8,11 @@ Types come from votes: a name's head word ("Party", "Battle"), a role noun befor
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from .folding import fold, strip_accents
 from .lexicon import (
@@ -47,14 +49,12 @@ class Entity:
 
 @dataclass
 class _Form:
-    surfaces: Counter = field(default_factory=Counter)
-    votes: Counter = field(default_factory=Counter)
+    # plain dicts used as Counters (a Counter's update and += cost a Python-level call per key)
+    surfaces: dict[str, int] = field(default_factory=dict)
+    votes: dict[str, float] = field(default_factory=dict)
     sentences: set[int] = field(default_factory=set)
     roles: list[tuple[str, float]] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return sum(self.surfaces.values())
+    count: int = 0  # mentions: the sum of `surfaces`
 
     @property
     def surface(self) -> str:
@@ -64,13 +64,26 @@ class _Form:
         return max(self.surfaces.items(), key=lambda kv: (_accents(kv[0]), kv[1]))[0]
 
 
+def _add_votes(total: dict[str, float], votes: Mapping[str, float]) -> None:
+    """Counter.update(votes) on a plain dict: the same sums, keys in the same order."""
+    if not total:
+        total.update(votes)
+    else:
+        for k, v in votes.items():
+            total[k] = v + total.get(k, 0)
+
+
 def _accents(text: str) -> int:
     return 0 if text.isascii() else sum(ord(c) > 127 for c in text)
 
 
 @lru_cache(maxsize=1 << 15)
 def name_key(text: str) -> str:
-    return re.sub(r"^the ", "", fold(text))
+    key = fold(text)
+    return key[4:] if key.startswith("the ") else key
+
+
+_THE = re.compile(r"^The\s+")
 
 
 class Registry:
@@ -83,13 +96,27 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
 
-    def add(self, m: Mention, votes: Counter, sentence: int) -> None:
-        if m.modifier or m.title_phrase:
-            return
-        f = self.forms[name_key(m.text)]
-        f.surfaces[m.text] += 1
-        f.votes.update(votes)
-        f.sentences.add(sentence)
+    def add(self, m: Mention, votes: Mapping[str, float], sentence: int) -> None:
+        self.add_all([m], [votes], sentence)
+
+    def add_all(self, mentions: list[Mention], votes: list[Mapping[str, float]], sentence: int) -> None:
+        """add() for each mention of a sentence and its votes (one call per sentence: this is a hot loop)."""
+        forms = self.forms
+        for m, mention_votes in zip(mentions, votes, strict=True):
+            if m.modifier or m.title_phrase:
+                continue
+            text = m.text
+            f = forms[name_key(text)]
+            surfaces = f.surfaces
+            surfaces[text] = surfaces[text] + 1 if text in surfaces else 1
+            f.count += 1
+            total = f.votes
+            if not total:  # (_add_votes, inlined)
+                total.update(mention_votes)
+            else:
+                for k, v in mention_votes.items():
+                    total[k] = v + total[k] if k in total else v + 0  # (v + 0: as Counter.update adds)
+            f.sentences.add(sentence)
 
     def add_coordination(self, a: str, b: str) -> None:
         """'Stalin and Beria', 'Germany, Estonia, and Bulgaria': listed together, likely the same kind."""
@@ -110,18 +137,23 @@ class Registry:
         return _decide(self.forms[key].votes)[0]
 
     def resolve(self) -> list[Entity]:
-        kinds = {key: self.kind_of_form(key) for key in self.forms}
+        kinds = {key: _decide(f.votes)[0] for key, f in self.forms.items()}  # (kind_of_form of each)
         for _ in range(3):  # "Germany, Estonia, and Bulgaria": the kind spreads along the list
+            changed: set[str] = set()
             for a, b in self.coordinated:
                 if a in self.forms and b in self.forms:
                     for x, y in ((a, b), (b, a)):
+                        kind = kinds[y]
                         if (
-                            kinds[y] in ("person", "place")
-                            and self.forms[y].votes[kinds[y]] >= 1
-                            and self.forms[x].votes[kinds[y]] < 1
+                            kind in ("person", "place")
+                            and self.forms[y].votes.get(kind, 0) >= 1
+                            and self.forms[x].votes.get(kind, 0) < 1
                         ):
-                            self.forms[x].votes[kinds[y]] += 1
-            kinds = {key: self.kind_of_form(key) for key in self.forms}
+                            votes = self.forms[x].votes
+                            votes[kind] = votes.get(kind, 0) + 1
+                            changed.add(x)
+            for key in changed:  # (the other forms' votes, so their kinds, are as they were)
+                kinds[key] = self.kind_of_form(key)
         parent: dict[str, str] = {key: key for key in self.forms}
 
         def find(k: str) -> str:
@@ -135,21 +167,24 @@ class Registry:
             if ra != rb:
                 parent[rb] = ra
 
-        multi = [k for k in self.forms if len(k.split()) > 1 and kinds[k] in ("person", "other")]
+        words_of = {k: k.split() for k in self.forms}  # (split once)
+        multi = [k for k, words in words_of.items() if len(words) > 1 and kinds[k] in ("person", "other")]
         by_last: dict[str, list[str]] = defaultdict(list)
         for k in multi:
-            by_last[k.split()[-1]].append(k)
+            by_last[words_of[k][-1]].append(k)
         # "Ramn Mercader" ~ "Ramon Mercader": same surname, first names one letter apart
         for group in by_last.values():
             for i, a in enumerate(group):
+                wa = words_of[a]
                 for b in group[i + 1 :]:
-                    if a.split()[:-1] and _near(a.split()[0], b.split()[0]) and len(a.split()) == len(b.split()):
+                    wb = words_of[b]
+                    if wa[:-1] and _near(wa[0], wb[0]) and len(wa) == len(wb):
                         union(a, b)
         persons_by_last: dict[str, set[str]] = defaultdict(set)
         persons_by_first: dict[str, set[str]] = defaultdict(set)
         for k in multi:
-            if kinds[k] == "person" or self.forms[k].votes["person"] > 0:
-                words = k.split()
+            if kinds[k] == "person" or self.forms[k].votes.get("person", 0) > 0:
+                words = words_of[k]
                 persons_by_last[words[-1]].add(find(k))
                 persons_by_first[words[0]].add(find(k))
                 if "of" in words[1:]:  # "William of Normandy" is called "William"
@@ -160,7 +195,7 @@ class Registry:
             for cand in _variants(first):
                 first_index[cand].add(first)
         for k in list(self.forms):
-            if len(k.split()) != 1 or kinds[k] in ("term", "event", "work"):
+            if len(words_of[k]) != 1 or kinds[k] in ("term", "event", "work"):
                 continue
             owners = persons_by_last.get(k)
             if owners and len(owners) == 1:
@@ -171,11 +206,14 @@ class Registry:
                 if self.forms[ranked[0]].count >= 2 * self.forms[ranked[1]].count:
                     union(ranked[0], k)
                 continue
-            # an exact first name wins over near ones ("Harold" is not "Harald")
-            firsts = set(persons_by_first.get(k, ())) or {
-                o for cand in _variants(k) if len(k) >= 5 for first in first_index.get(cand, ())
-                if _near(first, k, 1) for o in persons_by_first[first]}
-            if len(firsts) == 1 and kinds[k] in ("person", "other") and k not in persons_by_last:
+            if kinds[k] not in ("person", "other") or k in persons_by_last:
+                continue  # (not a first name standing alone)
+            # an exact first name wins over near ones ("Harold" is not "Harald"), which need 5+ letters
+            firsts = set(persons_by_first.get(k, ()))
+            if not firsts and len(k) >= 5:
+                firsts = {o for cand in _variants(k) for first in first_index.get(cand, ())
+                          if _near(first, k, 1) for o in persons_by_first[first]}
+            if len(firsts) == 1:
                 full = next(iter(firsts))
                 # "Harold Godwinson ... Harold": the full name introduces the short one. A frequent first
                 # name seen before the full name ("William ... his son William Rufus") is someone else.
@@ -194,36 +232,24 @@ class Registry:
             self.entities.append(ent)
             for k in keys:
                 self._by_key[k] = ent
-        self.entities.sort(key=lambda e: -e.count)
+        self.entities.sort(key=attrgetter("count"), reverse=True)  # (a stable sort, as by -count)
         return self.entities
 
     def _entity(self, keys: list[str], kinds: dict[str, str]) -> Entity:
-        votes: Counter = Counter()
-        for k in keys:
-            votes.update(self.forms[k].votes)
-        kind, strength = _decide(votes)
-        if any(len(k.split()) > 1 and kinds[k] == "person" for k in keys) and len(keys) > 1:
-            kind = "person"
-
-        def rank(k: str) -> tuple:
-            f = self.forms[k]
-            titled = k.split()[0] in TITLES
-            if kind == "person":
-                return (not titled, len(k.split()), f.count, _accents(f.surface))
-            return (f.count, len(k), _accents(f.surface))
-
-        ordered = sorted(keys, key=rank, reverse=True)
-        name = self.forms[ordered[0]].surface
-        aliases: list[str] = []
-        for k in sorted(keys, key=lambda k: -self.forms[k].count):
-            for s in self.forms[k].surfaces:
-                if s != name and fold(s) != fold(name) and s not in aliases:
-                    aliases.append(s)
+        if len(keys) == 1:  # most entities have one form: no merging, ranking or sorting to do
+            form = self.forms[keys[0]]
+            votes = form.votes
+            kind, strength = _decide(votes)
+            name = form.surface
+            folded = fold(name)
+            aliases = [s for s in form.surfaces if s != name and fold(s) != folded]
+        else:
+            votes, kind, strength, name, aliases = self._merged(keys, kinds)
         plain = strip_accents(name)
         if plain != name and plain not in aliases:
             aliases.append(plain)
         if kind not in ("person", "work"):  # "The Marx-Engels Institute" is listed as "Marx-Engels Institute"
-            bare = re.sub(r"^The\s+", "", name)
+            bare = _THE.sub("", name)
             if bare != name:
                 aliases.append(name)
                 name = bare
@@ -239,18 +265,55 @@ class Registry:
             ent.sentences |= self.forms[k].sentences
         return ent
 
+    def _merged(self, keys: list[str], kinds: dict[str, str]) -> tuple[dict[str, float], str, float, str, list[str]]:
+        """An entity of several forms: their votes, its kind, the name it goes by and its other spellings."""
+        votes: dict[str, float] = {}
+        for k in keys:
+            _add_votes(votes, self.forms[k].votes)
+        kind, strength = _decide(votes)
+        if any(len(k.split()) > 1 and kinds[k] == "person" for k in keys):
+            kind = "person"
+
+        def rank(k: str) -> tuple:
+            f = self.forms[k]
+            titled = k.split()[0] in TITLES
+            if kind == "person":
+                return (not titled, len(k.split()), f.count, _accents(f.surface))
+            return (f.count, len(k), _accents(f.surface))
+
+        ordered = sorted(keys, key=rank, reverse=True)
+        name = self.forms[ordered[0]].surface
+        folded = fold(name)
+        aliases: list[str] = []
+        for k in sorted(keys, key=lambda k: -self.forms[k].count):
+            for s in self.forms[k].surfaces:
+                if s != name and fold(s) != folded and s not in aliases:
+                    aliases.append(s)
+        return votes, kind, strength, name, aliases
+
     def entity(self, text: str) -> Entity | None:
         return self._by_key.get(name_key(text))
 
 
-def _decide(votes: Counter) -> tuple[str, float]:
+def _decide(votes: Mapping[str, float]) -> tuple[str, float]:
     """The kind the votes elect. Being the subject of verbs ('acts') counts for a person only up to a
     point: 'Victoria has ...', 'Victoria is ...' a hundred times does not make a state a person."""
-    tally = Counter({k: v for k, v in votes.items() if k != "acts"})
-    tally["person"] += min(votes.get("acts", 0.0), 1.2)
-    if not tally:
-        return "other", 0.0
-    kind, score = tally.most_common(1)[0]
+    acts = min(votes.get("acts", 0.0), 1.2)
+    # the first of the highest in the votes' order, "person" (with its "acts") last if it had no votes:
+    # what Counter.most_common(1) of such a tally gives, without building one
+    kind, score = "", 0.0
+    first = True
+    for k, v in votes.items():
+        if k == "acts":
+            continue
+        if k == "person":
+            v = v + acts
+        if first or v > score:
+            kind, score, first = k, v, False
+    if "person" not in votes:
+        v = 0 + acts
+        if first or v > score:
+            kind, score = "person", v
     return (kind, score) if score >= 0.4 else ("other", score)
 
 

@@ -48,17 +48,26 @@ _WH = {
 }
 
 
+# (compiled once: re.sub/re.findall with a pattern string look the pattern up on every call)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_KEY_WORD = re.compile(r"[a-z0-9]{3,}")  # the _SLUG_WORD words longer than 2 (a shorter run never matches)
+
+
 def _slug(text: str, limit: int) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    slug = _NOT_SLUG.sub("-", fold(text)).strip("-")
     return slug[:limit].rstrip("-")
 
 
 def base_id(kind: str, answer: str, question: str, when: str | None = None) -> str:
-    words = [w for w in re.findall(r"[a-z0-9]+", fold(question)) if w not in STOPWORDS and w not in _WH and len(w) > 2]
-    answer_words = set(re.findall(r"[a-z0-9]+", fold(answer)))
-    key = [w for w in dict.fromkeys(words) if w not in answer_words][:3]
+    answer_words = set(_SLUG_WORD.findall(fold(answer)))
+    # the question's key words, each once, in order (dropping repeats first or last gives the same words)
+    key = [w for w in dict.fromkeys(_KEY_WORD.findall(fold(question)))
+           if w not in STOPWORDS and w not in _WH and w not in answer_words][:3]
     head = _slug(when or answer, 24)
-    out = "-".join(p for p in (kind, head, _slug(" ".join(key), 30)) if p)
+    # (_slug(" ".join(key), 30): the key words are runs of [a-z0-9] already, which folding leaves as they are)
+    tail = "-".join(key)[:30].rstrip("-")
+    out = "-".join(filter(None, (kind, head, tail)))
     return out or kind
 
 

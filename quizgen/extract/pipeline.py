@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from ..bank import Bank, DocSource, Fact, Person, Source, Work
 from ..errors import InputError
 from . import chunked
-from .analysis import Analysis, Progress, analyse
+from .analysis import Analysis, Parsed, Progress, analyse
 from .clauses import parse
 from .documents import Document, read_document, slugify
 from .entities import Entity
@@ -23,9 +24,8 @@ from .places import place_facts
 from .questions import Candidate, Context, entity_of
 from .roles import roles
 from .terms import term_facts
+from .topic import years_in
 from .works import FoundWork, work_facts
-
-_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
 @dataclass
@@ -112,17 +112,20 @@ def _extract_whole(
     _set_short_names(analysis)
     candidates: list[Candidate] = []
     catalogue: dict[str, FoundWork] = {}
-    central = _central_people(analysis)
+    kept = analysis.kept()
+    central = _central_people(analysis, kept)
     last_person: dict[str, tuple[Entity, int]] = {}
     years: dict[str, list[tuple[int, int]]] = {}
-    kept = analysis.kept()
-    live = sum(1 for s in analysis.sentences if s.index in analysis.parsed)
+    live = len(analysis.parsed)  # (each read sentence once)
     for n, p in enumerate(kept):
         s = p.sentence
         if progress and n % 100 == 99:
             progress.advance(100)
-        for m in _YEAR.finditer(s.fixed):
-            years.setdefault(s.doc, []).append((n, int(m.group(1))))
+        found = analysis.years.get(s.index)
+        if found is None:
+            found = years_in(s.fixed)
+        if found:
+            years.setdefault(s.doc, []).extend(zip(repeat(n), found))  # (n, year) each
         if s.stance != "fact":
             continue
         pa = parse(p)
@@ -131,7 +134,7 @@ def _extract_whole(
             ctx = Context(prev[0], n - prev[1] <= 1)
         else:
             ctx = Context(central.get(s.doc), False)
-        hint = _year_hint(years.get(s.doc, []), n)
+        hint = _year_hint(years[s.doc], n) if s.doc in years else None
         sf = SentenceFacts(pa, ctx, hint)
         work_facts(sf, analysis.registry, catalogue)  # first: a title's words are not places or terms
         sf.dates()
@@ -149,7 +152,7 @@ def _extract_whole(
     _discount_main_characters(candidates, analysis)
     if progress:
         progress.advance(live - (len(kept) - len(kept) % 100))
-    bank = _bank(docs, analysis, _dedupe(candidates), catalogue, bank_id, title)
+    bank = _bank(docs, analysis, kept, _dedupe(candidates), catalogue, bank_id, title)
     dropped = Counter(s.topic for s in analysis.sentences if s.topic not in ("ok", "heading"))
     dropped.update(f"{s.stance}" for s in analysis.sentences if s.topic == "ok" and s.stance != "fact")
     return ExtractResult(
@@ -179,26 +182,33 @@ def _year_hint(years: list[tuple[int, int]], n: int) -> int | None:
 
 
 def _set_short_names(analysis: Analysis) -> None:
-    counts: dict[int, Counter] = {}
-    for p in analysis.parsed.values():
-        for m in p.mentions:
-            ent = m.entity
-            if isinstance(ent, Entity):
-                counts.setdefault(id(ent), Counter())[m.text] += 1
+    """Each entity's most used spelling (the first used, on a tie), from the mentions' spellings."""
+    best: dict[int, tuple[str, int]] = {}
+    for text, (ent, _, uses) in analysis.spellings.items():  # (in the order of first use)
+        if isinstance(ent, Entity):
+            b = best.get(id(ent))
+            if b is None or uses > b[1]:
+                best[id(ent)] = (text, uses)
     for ent in analysis.registry.entities:
-        c = counts.get(id(ent))
-        ent.short = c.most_common(1)[0][0] if c else ent.name  # type: ignore[attr-defined]
+        b = best.get(id(ent))
+        ent.short = b[0] if b else ent.name  # type: ignore[attr-defined]
 
 
-def _central_people(analysis: Analysis) -> dict[str, Entity]:
-    per_doc: dict[str, Counter] = {}
-    for p in analysis.kept():
+def _central_people(analysis: Analysis, kept: list[Parsed]) -> dict[str, Entity]:
+    per_doc: dict[str, list[Entity]] = {}  # each document's person mentions, in order
+    for p in kept:
         for m in p.mentions:
-            ent = m.entity
-            if isinstance(ent, Entity) and ent.kind == "person":
-                per_doc.setdefault(p.sentence.doc, Counter())[id(ent)] += 1
+            ent = m.entity  # (an Entity or None)
+            if ent is not None and ent.kind == "person":
+                doc = p.sentence.doc
+                if doc in per_doc:
+                    per_doc[doc].append(ent)
+                else:
+                    per_doc[doc] = [ent]
     by_id = {id(e): e for e in analysis.registry.entities}
-    return {doc: by_id[c.most_common(1)[0][0]] for doc, c in per_doc.items() if c}
+    # the first most frequent, as Counter.most_common(1) (which is max()) gives
+    counts = {doc: Counter(map(id, ents)) for doc, ents in per_doc.items()}
+    return {doc: by_id[max(c.items(), key=itemgetter(1))[0]] for doc, c in counts.items() if c}
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
@@ -230,6 +240,7 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 def _bank(
     docs: list[Document],
     analysis: Analysis,
+    kept_parsed: list[Parsed],
     candidates: list[Candidate],
     catalogue: dict[str, FoundWork],
     bank_id: str | None,
@@ -255,9 +266,9 @@ def _bank(
                 status="candidate",
             )
         )
-    kept = {p.sentence.index for p in analysis.kept()}
+    kept = {p.sentence.index for p in kept_parsed}
     for ent in analysis.registry.entities:
-        if ent.kind != "person" or not ent.sentences & kept:
+        if ent.kind != "person" or ent.sentences.isdisjoint(kept):
             continue
         # a person worth listing: named in full, given a role, or clearly a person by the votes
         if not (ent.role or len(ent.name.split()) > 1 or ent.strength >= 1.5):

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain, filterfalse
 
 from .folding import fold
 from .lexicon import AUXILIARIES, BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
@@ -20,81 +21,144 @@ from .morph import IRREGULAR_PAST
 from .sentences import Sentence
 from .wordtrie import alternation
 
+
+def _bounded_words(words: Iterable[str], before: str, after: str) -> str:
+    """Regex source matching any of `words` literally, not preceded by a character of class `before` nor
+    followed by one of `after`. Each word's boundary test comes after its first letter, so the engine
+    scans for the few first letters fast (worth it when they are few: "I", "we", "you"...)."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for c, rests in by_first.items():
+        first = re.escape(c)
+        tails = [r for r in rests if r]
+        tail = alternation(tails) if tails else ""
+        if tails and "" in rests:
+            tail = f"(?:{tail})?"
+        alts.append(f"{first}(?<!{before}{first}){tail}")
+    return "(?:" + "|".join(alts) + f")(?!{after})"
+
+
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_LETTERS3 = re.compile(r"[a-z]{3,}")
 _ANAPHORIC = re.compile(r"(?:The|This|These|That|Those|It|He|She|They|His|Her|Their|Its)\s")
-_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+# \b(1\d{3}|20\d{2})\b, with the boundary test after the first digit: the engine scans for "1" and "2" fast
+YEAR = re.compile(r"(1(?<!\w1)\d{3}|2(?<!\w2)0\d{2})\b")
 _HEDGE_RE = re.compile(r"\b" + alternation(HEDGES) + r"\b")
 _WORD_CUES = sorted((b for b in BOILERPLATE if b[0].isalnum() and b[-1].isalnum()), key=len, reverse=True)
 _BOILER_RE = re.compile(r"(?<![\w-])" + alternation(_WORD_CUES) + r"(?![\w-])")
 _OTHER_CUES = tuple(b for b in BOILERPLATE if not (b[0].isalnum() and b[-1].isalnum()))
+
+
+def _anchored_on_punctuation(cues: Iterable[str]) -> str:
+    """Regex source for `any(c in text for c in cues)`, each cue found from a punctuation mark it has
+    ("credit:" as a ":" preceded by "credit"): the engine scans for the few marks, not for every letter."""
+    alts: dict[str, list[str]] = {}
+    for cue in cues:
+        # each cue begins or ends with a character that is not a letter or digit: a mark, rarely a space
+        i = max((k for k, c in enumerate(cue) if not c.isalnum()), key=lambda k: (not cue[k].isspace(), k))
+        after = f"(?={re.escape(cue[i + 1:])})" if cue[i + 1:] else ""
+        alts.setdefault(cue[i], []).append(f"(?<={re.escape(cue[:i + 1])}){after}")
+    return "|".join(re.escape(mark) + "(?:" + "|".join(parts) + ")" for mark, parts in alts.items())
+
+
+_OTHER_CUES_RE = re.compile(_anchored_on_punctuation(_OTHER_CUES))
 # "I demand ..." after a dash is speech the sentence reports; "if you read X" is the generic you.
 _SPEECH = re.compile(r"\s—\s*(?=I\b)[^—]*")
 _REGNAL = re.compile(r"I(?<=[a-z] I)\b(?= [a-z])")  # "Elizabeth I ruled": a numeral, not the pronoun
 _GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-_SHOUT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
-_WORDS_RE = re.compile(r"[a-z]+")
+_SHOUT = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:\s+[A-Z]{2,}){2,}\b")  # \b[A-Z]{2,}...: capitals scan fast
 _VERB_WORDS = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "must"}
+# a word (a run of [a-z]) of 4+ letters ending in "ed", or in "s" but not "ss", "us", "is"
+_VERB_ENDING = re.compile(r"[a-z][a-z](?:ed|[a-hj-rtv-z]s)(?![a-z])")
+_VERB_WORD = re.compile(r"(?<![a-z])" + alternation(w for w in _VERB_WORDS if re.fullmatch("[a-z]+", w))
+                        + r"(?![a-z])")
 
 
 _QUESTION_END = re.compile(r"\?[\"”']?$")
 _DANGLING_END = re.compile(r"\b(?:of|the|a|for|to|and|by)\W*$")
-# (lookbehinds after the first letter: a pattern that starts with a character class scans fast)
-_STANCE_WORDS = re.compile(r"(?:I(?<![\w']I)|[a-z'](?<![\w'][a-z'])[a-z']*)(?![\w'])")
-_FIRST_WORD = re.compile(r"\W*([A-Za-z']+)")
 _CONTINUATION = re.compile(r"^(?:and|but|so|which|because|or)\b")
 
 
 def _has_verb(low: str) -> bool:
     """Any word that can be a finite verb: a sentence without one is a heading or a fragment."""
-    for w in _WORDS_RE.findall(low):
-        if w in _VERB_WORDS or len(w) >= 4 and w.endswith("ed") or len(w) >= 4 and w.endswith("s") \
-                and not w.endswith(("ss", "us", "is")):
-            return True
-    return False
+    # (two searches, not a loop over the words: most sentences have an "-ed" or "-s" word)
+    return _VERB_ENDING.search(low) is not None or _VERB_WORD.search(low) is not None
 
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem good enough for overlap: 'Victorians' ~ 'Victoria', 'revolutionary' ~ 'revolution'."""
     w = word.strip("'-")
-    if w.endswith("'s"):
+    if w[-2:] == "'s":
         w = w[:-2]
-    return w[:7] if len(w) > 7 else w.rstrip("s") if len(w) > 4 else w
+    n = len(w)
+    return w[:7] if n > 7 else w.rstrip("s") if n > 4 else w
+
+
+def _folded_words(text: str) -> list[str]:
+    """_WORD's words of fold(text)."""
+    if text.isascii():
+        # without folding: fold lowers, drops "'" and makes other punctuation a space, so its words are the
+        # runs of 3+ letters of the lowered text without its apostrophes
+        return _LETTERS3.findall(text.lower().replace("'", ""))
+    return _WORD.findall(fold(text))
+
+
+_is_stopword = STOPWORDS.__contains__
 
 
 def content_stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(fold(text)) if w not in STOPWORDS}
+    # (filtered and stemmed on the way into the set, in C: no set of the words first)
+    return set(map(stem, filterfalse(_is_stopword, _folded_words(text))))
+
+
+def _content_stems_of(sentences: list[Sentence]) -> list[set[str]]:
+    """content_stems of each sentence (in one loop: this runs over every sentence)."""
+    out = []
+    for s in sentences:
+        text = s.fixed
+        # (_folded_words, inlined)
+        words = _LETTERS3.findall(text.lower().replace("'", "")) if text.isascii() else _WORD.findall(fold(text))
+        out.append(set(map(stem, filterfalse(_is_stopword, words))))
+    return out
 
 
 def cue_topic(s: Sentence) -> str:
     """Classify by surface cues alone: boilerplate | question | fragment | ok."""
     text = s.fixed.strip()
     low = text.lower()
-    if _BOILER_RE.search(low) or any(c in low for c in _OTHER_CUES) or _SHOUT.search(text) or "@" in text:
+    if _BOILER_RE.search(low) or _OTHER_CUES_RE.search(low) or _SHOUT.search(text) or "@" in text:
         return "boilerplate"
-    if text.endswith("?") or text.endswith("?)") or _QUESTION_END.search(text):
+    if "?" in text and (text.endswith(("?", "?)")) or _QUESTION_END.search(text)):
         return "question"
-    words = text.split()
-    if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "\"“'‘":
+    start = text[:1]
+    if not start.isupper() and not start.isdigit() and start not in "\"“'‘":
         return "fragment"  # starts mid-sentence: a scraping remnant
-    if len(words) < 4 or not _has_verb(low):
+    words = len(text.split(None, 8))  # (only "fewer than 4" and "fewer than 8" matter)
+    if words < 4 or not _has_verb(low):
         return "fragment"
-    if len(words) < 8 and _DANGLING_END.search(low):
-        return "fragment"
-    if text[-1:] not in ".!\"”'’)" and len(words) < 8:
+    if words < 8 and (_DANGLING_END.search(low) or text[-1:] not in ".!\"”'’)"):
         return "fragment"
     return "ok"
 
 
 _FIRST_SECOND = frozenset(FIRST_SECOND_PERSON | {"I"})
+# one of _FIRST_SECOND as a whole word (a run of [a-z'], or "I", with no word character or "'" either side):
+# (a search for the few words, not a list of every word of the sentence)
+_FIRST_SECOND_RE = re.compile(_bounded_words(_FIRST_SECOND, r"[\w']", r"[\w']"))
+# the sentence's first word (its first run of [A-Za-z'], after non-word characters), lower-cased, is one of them
+_FIRST_WORD_FIRST_SECOND = re.compile(
+    r"\W*(?ai:" + alternation(w for w in _FIRST_SECOND if w.islower()) + r")(?![A-Za-z'])")  # (ASCII case only)
 
 
 def stance(s: Sentence) -> str:
     """fact | hedged | opinion: only `fact` sentences give candidates."""
     text = s.fixed
     # each substitution only where its character occurs (most sentences have none of them)
-    if "I" in text:
+    if " I " in text:
         text = _REGNAL.sub("", text)
     if '"' in text or "“" in text:
         text = _QUOTED.sub(" ", text)
@@ -105,64 +169,89 @@ def stance(s: Sentence) -> str:
         text = _GENERIC_YOU.sub(" ", text)
         low = text.lower()
     # "I", "we", "my" (but "My Life" inside a sentence is a title, not the writer speaking)
-    words = set(_STANCE_WORDS.findall(text))
-    first = _FIRST_WORD.match(text)
-    if first:
-        words.add(first.group(1).lower())
-    if words & _FIRST_SECOND:
+    if _FIRST_SECOND_RE.search(text) or _FIRST_WORD_FIRST_SECOND.match(text):
         return "opinion"
     if _HEDGE_RE.search(low):
         return "hedged"
-    if s.fixed.rstrip().endswith("!") and len(s.fixed.split()) < 12:
+    if "!" in s.fixed and s.fixed.rstrip().endswith("!") and len(s.fixed.split()) < 12:
         return "opinion"
     if _CONTINUATION.match(low):
         return "hedged"
     return "fact"
 
 
+def years_in(text: str) -> list[int]:
+    """The years (1000-2099) a text names, in order."""
+    return list(map(int, YEAR.findall(text)))
+
+
+_NONE: frozenset[str] = frozenset()
+
+
 class TopicModel:
     """Central entities and vocabulary of one document, from its own non-boilerplate sentences."""
 
-    def __init__(self, sentences: list[Sentence], names: dict[int, set[str]]):
+    def __init__(self, sentences: list[Sentence], names: dict[int, set[str]],
+                 years: dict[int, list[int]] | None = None):
         self.n = max(1, len(sentences))
-        self.df: Counter = Counter()
-        self.name_df: Counter = Counter()
-        self.stems: dict[int, set[str]] = {}
-        for s in sentences:
-            st = content_stems(s.fixed)
-            self.stems[s.index] = st
-            self.df.update(st)
-            self.name_df.update(names.get(s.index, set()))
+        # each sentence's years, when the caller has read them already (keyed by sentence index)
+        self.years: dict[int, list[int]] = years if years is not None else {}
+        stems = _content_stems_of(sentences)
+        self.stems: dict[int, set[str]] = {s.index: st for s, st in zip(sentences, stems, strict=True)}
+        # (one Counter over all sentences: the same counts, in the same insertion order, as one update each)
+        self.df: Counter = Counter(chain.from_iterable(stems))
+        self.name_df: Counter = Counter(chain.from_iterable(names.get(s.index, _NONE) for s in sentences))
         # "central": recurs in the document (at least twice, and in the top part of its vocabulary)
         min_df = 2 if self.n < 400 else max(2, int(self.n * 0.004))
         self.central_names = {k for k, c in self.name_df.items() if c >= min_df}
-        ranked = [w for w, c in self.df.most_common() if c >= min_df]
-        self.central_words = set(ranked[: max(40, int(math.sqrt(self.n) * 12))])
+        # most_common() order (count, then first seen; a stable sort) of the recurring words only: most
+        # words occur once, so the filter comes before the sort
+        ranked = [w for w, c in self.df.items() if c >= min_df]
+        top = max(40, int(math.sqrt(self.n) * 12))
+        if len(ranked) > top:
+            ranked.sort(key=self.df.__getitem__, reverse=True)
+        self.central_words = set(ranked[:top])
         # the document's own period: a sentence dated inside it belongs to the story
-        years = sorted(int(y) for s in sentences for y in _YEAR.findall(s.fixed))
+        years = sorted(y for s in sentences for y in self._years_of(s))
         if len(years) >= 3:
             lo, hi = years[len(years) // 20], years[(len(years) * 19) // 20]
-            self.period = (lo - 10, hi + 10)
+            self.period: tuple[int, int] | None = (lo - 10, hi + 10)
         else:
             self.period = None
+
+    def _years_of(self, s: Sentence) -> list[int]:
+        years = self.years.get(s.index)
+        if years is None:
+            years = self.years[s.index] = years_in(s.fixed)
+        return years
+
+    def _in_period(self, s: Sentence) -> bool:
+        if self.period is None:
+            return False
+        lo, hi = self.period
+        return any(lo <= y <= hi for y in self._years_of(s))
 
     def score(self, s: Sentence, names: set[str]) -> float:
         """How much a sentence shares with the document's centre (0: nothing)."""
         own = self.stems.get(s.index) or content_stems(s.fixed)
         shared_names = len(names & self.central_names)
-        # a word counts only if it recurs elsewhere: a sentence cannot make itself central
-        shared_words = sum(1 for w in own if w in self.central_words and self.df[w] >= 2)
-        in_period = self.period is not None and any(
-            self.period[0] <= int(y) <= self.period[1] for y in _YEAR.findall(s.fixed))
-        return 2.0 * shared_names + shared_words + (1.0 if in_period else 0.0)
+        # a word counts only if it recurs elsewhere: a sentence cannot make itself central (every central
+        # word does: its document frequency is at least min_df, at least 2)
+        shared_words = len(own & self.central_words)
+        return 2.0 * shared_names + shared_words + (1.0 if self._in_period(s) else 0.0)
 
     def on_topic(self, s: Sentence, names: set[str]) -> bool:
         """Off-topic means sharing nothing: no central name, no central word, no date in the period."""
-        return self.score(s, names) >= 1
+        # score(s, names) >= 1, without counting: any one of the three is enough
+        own = self.stems.get(s.index) or content_stems(s.fixed)
+        return (not names.isdisjoint(self.central_names) or not own.isdisjoint(self.central_words)
+                or self._in_period(s))
 
 
-def classify(sentences: Iterable[Sentence], names: dict[int, set[str]]) -> None:
-    """Set `topic` (off-topic by the document's own topic model) on sentences that passed the cues."""
+def classify(sentences: Iterable[Sentence], names: dict[int, set[str]],
+             years: dict[int, list[int]] | None = None) -> None:
+    """Set `topic` (off-topic by the document's own topic model) on sentences that passed the cues.
+    `years`: each sentence's years (years_in) by index, if the caller has them."""
     by_doc: dict[str, list[Sentence]] = {}
     for s in sentences:
         if s.topic == "ok":
@@ -170,10 +259,10 @@ def classify(sentences: Iterable[Sentence], names: dict[int, set[str]]) -> None:
     for doc_sentences in by_doc.values():
         if len(doc_sentences) < 8:
             continue  # too little text to know its topic: keep it all
-        model = TopicModel(doc_sentences, names)
+        model = TopicModel(doc_sentences, names, years)
         previous_on = False
         for s in doc_sentences:
-            own = model.on_topic(s, names.get(s.index, set()))
+            own = model.on_topic(s, names.get(s.index, _NONE))
             # "The novel sold 300,000 copies": a sentence that points back continues its neighbour's topic
             if not own and not (previous_on and _ANAPHORIC.match(s.fixed)):
                 s.topic = "offtopic"
