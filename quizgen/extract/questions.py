@@ -59,87 +59,97 @@ def short_name(ent: Entity) -> str:
 
 
 def entity_of(u: Unit) -> Entity | None:
-    if u.kind == "name" and isinstance(u.ref, Mention) and isinstance(u.ref.entity, Entity):
-        return u.ref.entity
+    if u.kind == "name":
+        ref = u.ref
+        if isinstance(ref, Mention):
+            ent = ref.entity
+            if isinstance(ent, Entity):
+                return ent
     return None
 
 
 def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     """The units as text, keeping the sentence's own spacing between neighbours."""
+    if not units:
+        return ""
     text = parse.text
-    out: list[str] = []
-    prev: Unit | None = None
     index, nxt_name = parse.index_maps()
+    out: list[str] = []
+    append = out.append
+    prev_end = 0
+    prev_k = -10  # no unit yet: nothing is adjacent to it
     for u in units:
         piece = u.text
         if lower_first and u.first and u.kind == "word" and piece[:1].isupper() \
                 and not (piece.isupper() and len(piece) > 1) \
                 and not (nxt_name.get(id(u)) and u.low in TITLES):  # "General William T. Sherman" keeps its title
             piece = piece[:1].lower() + piece[1:]
-        if prev is not None:
-            gap = text[prev.end : u.start]
-            adjacent = index.get(id(u), -1) == index.get(id(prev), -9) + 1
-            out.append(gap if adjacent and gap.strip() == "" else "" if u.text in ",;:" else " ")
-        out.append(piece)
-        prev = u
+        k = index.get(id(u), -10)
+        if out:
+            if k == prev_k + 1:  # neighbours in the sentence: their own spacing, unless it holds text
+                gap = text[prev_end : u.start]
+                append(gap if gap == " " or not gap.strip() else "" if u.text in ",;:" else " ")
+            else:
+                append("" if u.text in ",;:" else " ")
+        append(piece)
+        prev_end = u.end
+        prev_k = k
     return "".join(out).strip()
 
 
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.!?])")
-_QUOTES = re.compile(r"[\"“”]")
+_SPACE_BEFORE = tuple((" " + p, p) for p in ",;:.!?")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 
 
 def tidy(question: str) -> str:
     """Capitalise, drop dangling words and stray punctuation, end with one question mark."""
-    q = _SPACES.sub(" ", question).strip()
-    q = _SPACE_BEFORE_PUNCT.sub(r"\1", q)
-    q = _QUOTES.sub("", q)
+    q = " ".join(question.split())  # runs of whitespace -> one space, ends stripped
+    # the only whitespace left is single spaces: a space before punctuation is one " ," pair
+    for spaced, p in _SPACE_BEFORE:
+        if spaced in q:
+            q = q.replace(spaced, p)
+    if '"' in q or "“" in q or "”" in q:
+        q = q.replace('"', "").replace("“", "").replace("”", "")
     q = q.rstrip(" ,;:.!?—–-")
-    q = _DOUBLE_COMMA.sub(",", q)
+    if q.count(",") > 1:
+        q = _DOUBLE_COMMA.sub(",", q)
     return q[:1].upper() + q[1:] + "?"
 
 
 def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
     """The subject as the question should name it, and a confidence factor (pronouns cost)."""
+    # several rules ask for the same clause's subject: computed once per clause and context
+    cache = parse.__dict__.setdefault("_subject_texts", {})
+    hit = cache.get(id(clause))
+    if hit is not None and hit[0] is clause and hit[1] is ctx.he and hit[2] == ctx.he_certain:
+        return hit[3]
+    got = _subject_text(clause, parse, ctx)
+    cache[id(clause)] = (clause, ctx.he, ctx.he_certain, got)
+    return got
+
+
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "this", "these", "those", "which", "one", "we", "i", "you"})
+
+
+def _subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
     subj = clause.subject
     if not subj:
         return None
-    if len(subj) == 1 and subj[0].is_word and subj[0].low in ("he", "she"):
-        # the person an earlier clause of this sentence named is the likeliest 'he'
-        for c in parse.clauses:
-            if c is clause:
-                break
-            ent = entity_of(c.subject[-1]) if c.subject and len(c.subject) <= 4 else None
-            if ent is not None and ent.kind == "person":
-                return short_name(ent), 1.0
-        if ctx.he is None:
+    if len(subj) == 1:
+        head = subj[0]
+        if head.is_word and head.low in ("he", "she"):
+            return _he_text(clause, parse, ctx)
+        if head.is_word and head.low == "it":
+            return _it_text(clause, parse)
+        if head.is_word and head.low in _PRONOUN_SUBJECTS:
             return None
-        return short_name(ctx.he), 1.0 if ctx.he_certain else 0.65
-    if len(subj) == 1 and subj[0].is_word and subj[0].low == "it":
-        # "The Assembly abolished ..., and on August 26 it adopted ...": 'it' is the earlier named subject
-        for c in parse.clauses:
-            if c is clause:
-                break
-            ent = entity_of(c.subject[-1]) if c.subject else None
-            if ent is not None and ent.kind in ("term", "event", "place", "work") and c.ok:
-                return render(c.subject, parse), 0.9
-        return None
-    if (
-        any(
-            u.is_word and u.low in ("it", "they", "this", "these", "those", "which", "one", "we", "i", "you")
-            for u in subj[:1]
-        )
-        and len(subj) == 1
-    ):
-        return None
+        return render(subj, parse), 1.0
     # "Spanish communist Ramon Mercader" -> "Ramon Mercader": the descriptor is a role, not part of the name
     last = subj[-1]
+    last_ent = entity_of(last)
     if (
-        entity_of(last) is not None
-        and entity_of(last).kind == "person"
-        and len(subj) > 1
+        last_ent is not None
+        and last_ent.kind == "person"
         and all(
             u.is_word and (u.text[:1].islower() or u.first)
             or u.kind == "name" and isinstance(u.ref, Mention) and u.ref.modifier
@@ -149,6 +159,30 @@ def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float
     ):
         return last.text, 1.0
     return render(subj, parse), 1.0
+
+
+def _he_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
+    """The person an earlier clause of this sentence named is the likeliest 'he'."""
+    for c in parse.clauses:
+        if c is clause:
+            break
+        ent = entity_of(c.subject[-1]) if c.subject and len(c.subject) <= 4 else None
+        if ent is not None and ent.kind == "person":
+            return short_name(ent), 1.0
+    if ctx.he is None:
+        return None
+    return short_name(ctx.he), 1.0 if ctx.he_certain else 0.65
+
+
+def _it_text(clause: Clause, parse: Parse) -> tuple[str, float] | None:
+    """'The Assembly abolished ..., and on August 26 it adopted ...': 'it' is the earlier named subject."""
+    for c in parse.clauses:
+        if c is clause:
+            break
+        ent = entity_of(c.subject[-1]) if c.subject else None
+        if ent is not None and ent.kind in ("term", "event", "place", "work") and c.ok:
+            return render(c.subject, parse), 0.9
+    return None
 
 
 def plural(units: list[Unit]) -> bool:
