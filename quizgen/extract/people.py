@@ -19,6 +19,8 @@ from .questions import as_subject_question, entity_of, inverted, render, subject
 
 
 def _person(u: Unit) -> Entity | None:
+    if u.kind != "name":  # only a name has an entity
+        return None
     ent = entity_of(u)
     if ent is not None and ent.kind == "person" and not (isinstance(u.ref, Mention) and u.ref.modifier):
         return ent
@@ -64,20 +66,31 @@ def _date_tail(sf: SentenceFacts, clause: Clause) -> str:
     return ""
 
 
+_MAIN_LEADS = frozenset({"", "and", "but", "when", "after", "before", "while", "as", "ptc"})
+
+
 def people_facts(sf: SentenceFacts) -> None:
     for clause in sf.p.clauses:
-        if clause.lead in ("who", "which"):
+        rest = clause.rest
+        # a complement person ends the clause: 'X, who would later become ... Budyonny and Voroshilov'
+        ends_with_name = bool(rest) and (rest[-1].kind == "name" or rest[-1].low in ("and", ","))
+        if clause.lead in ("who", "which") and ends_with_name:
             _complement_person(sf, clause)
-        if clause.lead not in ("", "and", "but", "when", "after", "before", "while", "as", "ptc"):
+        if clause.lead not in _MAIN_LEADS:
             continue
         if not clause.passive:
             _subject_person(sf, clause)
             _object_person(sf, clause)
-            _complement_person(sf, clause)
-        _agent_person(sf, clause)
+            if ends_with_name:
+                _complement_person(sf, clause)
+        for by, u in enumerate(rest):
+            if u.low == "by":
+                _agent_person(sf, clause, by)
+                break
 
 
 _DET_OR_PREP = frozenset(DETERMINERS | PREPOSITIONS)
+_LEADING_A_AN = re.compile(r"^(?:a|an)\s+")
 
 
 def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
@@ -210,13 +223,11 @@ def _object_person(sf: SentenceFacts, clause: Clause) -> None:
     sf.add("person", f"Whom {body}", answer, gap, 0.65 * subj[1] * sf.pronoun_factor(clause), "person-object", accept)
 
 
-def _agent_person(sf: SentenceFacts, clause: Clause) -> None:
+def _agent_person(sf: SentenceFacts, clause: Clause, by: int) -> None:
     """'a Commission of Inquiry, chaired by John Dewey' -> 'Who chaired the Commission of Inquiry?';
-    'he was exiled by his chief rival in government, Joseph Stalin' -> 'By whom was Trotsky exiled?'"""
+    'he was exiled by his chief rival in government, Joseph Stalin' -> 'By whom was Trotsky exiled?'
+    `by` is the index of the first 'by' in the clause's rest."""
     rest = clause.rest
-    by = next((k for k, u in enumerate(rest) if u.low == "by"), None)
-    if by is None:
-        return
     after = rest[by + 1 :]
     target: Unit | None = None
     k = 0
@@ -253,7 +264,7 @@ def _agent_person(sf: SentenceFacts, clause: Clause) -> None:
     accept = [f for f in ent.forms if f != ent.name]
     if clause.passive and clause.verb is not None and clause.passive_of:
         noun = render(clause.passive_of, sf.p)
-        noun = re.sub(r"^(?:a|an)\s+", "the ", noun)
+        noun = _LEADING_A_AN.sub("the ", noun)
         before_by = render(rest[:by], sf.p)
         q = f"Who {past_of_participle(clause.verb.text)} {before_by} {noun}"
         sf.add("person", q, ent.name, gap, 0.75, "person-agent", accept)

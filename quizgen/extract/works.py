@@ -120,37 +120,36 @@ def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity |
 _ADJ_WORDS = set(re.findall(r"[a-z-]+", _ADJ))
 
 
-def _worth_trying(kind: str, text: str, words: set[str]) -> bool:
-    """Cheap tests first: most sentences cannot hold a title in the form a pattern looks for."""
-    if kind == "poss_year":
-        return "(" in text and bool(_PAREN_YEAR.search(text))
-    if kind == "poss_noun":
-        return bool(words & WORK_NOUNS)
-    if kind == "poss_adj":
-        return bool(words & _ADJ_WORDS)
-    if kind == "by":
-        return "by" in words
-    if kind == "in_the":
-        return " The " in text
-    if kind == "called":
-        return bool(words & {"called", "entitled", "titled", "named"})
-    if kind == "wrote":
-        return bool(words & {"wrote", "published", "completed", "penned", "authored", "composed"})
-    if kind == "the_noun":
-        return bool(words & WORK_NOUNS)
-    if kind == "title_year":
-        return "(" in text and bool(_PAREN_YEAR.search(text))
-    return True
+_WROTE_WORDS = frozenset({"wrote", "published", "completed", "penned", "authored", "composed"})
+_CALLED_WORDS = frozenset({"called", "entitled", "titled", "named"})
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def _patterns_to_try(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Cheap tests first: most sentences cannot hold a title in the form any pattern looks for.
+    The patterns that may match, in their order (an earlier pattern's title wins an overlap)."""
+    words = set(_LOWER_WORDS.findall(text))
+    paren_year = "(" in text and bool(_PAREN_YEAR.search(text))
+    work_noun = not words.isdisjoint(WORK_NOUNS)
+    worth = {
+        "poss_year": paren_year,
+        "poss_noun": work_noun,
+        "poss_adj": not words.isdisjoint(_ADJ_WORDS),
+        "by": "by" in words,
+        "in_the": " The " in text,
+        "called": not words.isdisjoint(_CALLED_WORDS),
+        "wrote": not words.isdisjoint(_WROTE_WORDS),
+        "the_noun": work_noun,
+        "title_year": paren_year,
+    }
+    return [(kind, pattern) for kind, pattern in _PATTERNS if worth.get(kind, True)]
 
 
 def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
     text = sf.s.fixed
     found: list[FoundWork] = []
     taken: list[tuple[int, int]] = []
-    words = set(re.findall(r"[a-z]+", text))
-    for kind, pattern in _PATTERNS:
-        if not _worth_trying(kind, text, words):
-            continue
+    for kind, pattern in _patterns_to_try(text):
         for m in pattern.finditer(text):
             if kind in ("by",) and not (
                 _CUE.search(text[: m.start()]) or ":" in m.group("title") or m.group("title").startswith("The ")
