@@ -8,6 +8,7 @@ import re
 
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
+from .entities import Entity
 from .lexicon import PLACE_PREPS
 from .questions import (
     Candidate,
@@ -18,6 +19,7 @@ from .questions import (
     render,
     subject_text,
     tidy,
+    unit_positions,
 )
 from .wordtrie import alternation
 
@@ -86,16 +88,21 @@ class SentenceFacts:
         self.out: list[Candidate] = []
         self.work_spans: list[tuple[int, int]] = []  # titles found: their words are not places or terms
         # built when first asked for: most sentences need neither
-        self._seg_of: dict[int, int] | None = None
-        self._clause_of: dict[int, Clause] | None = None
+        self._seg_at: dict[Unit, int] | None = None
+        self._clause_of: dict[Unit, Clause] | None = None
         self._base: float | None = None
+        self._named: list[tuple[int, Unit, Entity | None]] | None = None
 
     @property
-    def seg_of(self) -> dict[int, int]:
-        """id(unit) -> index of its segment."""
-        if self._seg_of is None:
-            self._seg_of = {id(u): si for si, seg in enumerate(self.p.segments) for u in seg.units}
-        return self._seg_of
+    def seg_at(self) -> dict[Unit, int]:
+        """Unit -> index of its segment (units hash by identity)."""
+        if self._seg_at is None:
+            seg_at: dict[Unit, int] = {}
+            for si, seg in enumerate(self.p.segments):
+                for u in seg.units:
+                    seg_at[u] = si
+            self._seg_at = seg_at
+        return self._seg_at
 
     @property
     def base(self) -> float:
@@ -131,15 +138,19 @@ class SentenceFacts:
         n_words = len(q.split())
         if n_words < 4 or n_words > 40:
             return None
-        low = answer.lower()
-        accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low] if accept else []
+        if accept:
+            low = answer.lower()
+            accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
+        else:
+            accept = []
         if mentions_answer(q, [answer, *accept]):
             return None
         if _VAGUE.search(q):  # "Who knew this was no idle threat?": needs the context to answer
             conf *= 0.6
         if n_words > 25:
             conf *= 0.85
-        c = Candidate(kind, q, answer, self.s, gap, round(min(0.98, conf * self.base), 2), accept, when, rule=rule)
+        conf *= self._base if self._base is not None else self.base
+        c = Candidate(kind, q, answer, self.s, gap, round(conf if conf < 0.98 else 0.98, 2), accept, when, rule=rule)
         self.out.append(c)
         return c
 
@@ -149,21 +160,28 @@ class SentenceFacts:
     def clause_with(self, u: Unit) -> Clause | None:
         """The clause whose subject, intro or rest holds unit `u`."""
         if self._clause_of is None:
-            clause_of: dict[int, Clause] = {}
+            clause_of: dict[Unit, Clause] = {}  # units hash by identity
             for c in reversed(self.p.clauses):  # the first clause that holds a unit wins
                 for part in (c.subject, c.rest, c.intro):
                     for x in part:
-                        clause_of[id(x)] = c
+                        clause_of[x] = c
             self._clause_of = clause_of
-        return self._clause_of.get(id(u))
+        return self._clause_of.get(u)
 
     def index(self, u: Unit) -> int:
         """The position of unit `u` in the sentence's units."""
-        return self.p.index_maps()[0][id(u)]
+        return unit_positions(self.p)[u]
+
+    @property
+    def named(self) -> list[tuple[int, Unit, Entity | None]]:
+        """(index, unit, entity or None) of the name units, worked out once for all the rules."""
+        if self._named is None:
+            self._named = [(k, u, entity_of(u)) for k, u in self.p.names()]
+        return self._named
 
     def host(self, u: Unit, loose: bool = False) -> Clause | None:
         """The clause a phrase (a date, a place) belongs to."""
-        si = self.seg_of.get(id(u))
+        si = self.seg_at.get(u)
         if si is None:
             return None
         segs = self.p.segments

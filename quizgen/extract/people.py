@@ -98,7 +98,7 @@ def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
     if not subj or not clause.ok:
         return
     descriptors: list[Unit] = []
-    people = _people_in(subj)
+    people = _people_in(subj) if subj[0].kind == "name" else None  # a list of people starts with a name
     if people is None and len(subj) > 1 and _person(subj[-1]) is not None:
         descriptors = subj[:-1]
         # "Spanish communist X", "lieutenant-general of the NKVD X"

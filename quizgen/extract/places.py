@@ -32,11 +32,11 @@ _PLACE_NOMINAL = {
 
 def place_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k, u in sf.p.names():
-        ent = entity_of(u)
+    for k, u, ent in sf.named:
         if ent is None or ent.kind != "place" or u.ref.possessive:  # type: ignore[union-attr]
             continue
-        if ent.strength < 1 or sf.in_work(u):  # "connections to Mussolini": a preposition alone is not enough
+        # "connections to Mussolini": a preposition alone is not enough
+        if ent.strength < 1 or sf.work_spans and sf.in_work(u):
             continue
         prev = units[k - 1] if k else None
         if prev is not None and prev.is_word and prev.low in PLACE_PREPS:

@@ -68,33 +68,47 @@ def entity_of(u: Unit) -> Entity | None:
     return None
 
 
+def unit_positions(parse: Parse) -> dict[Unit, int]:
+    """Unit -> its index in the sentence's units (units hash by identity), built once per sentence."""
+    pos = parse.__dict__.get("_unit_positions")
+    if pos is None:
+        pos = {u: k for k, u in enumerate(parse.units)}
+        parse.__dict__["_unit_positions"] = pos
+    return pos
+
+
 def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     """The units as text, keeping the sentence's own spacing between neighbours."""
     if not units:
         return ""
-    text = parse.text
-    index, nxt_name = parse.index_maps()
-    out: list[str] = []
-    append = out.append
-    prev_end = 0
-    prev_k = -10  # no unit yet: nothing is adjacent to it
+    text = parse.parsed.sentence.fixed  # parse.text, without the property call
+    try:
+        pos = parse.__dict__["_unit_positions"]
+    except KeyError:
+        pos = unit_positions(parse)
+    res = ""
+    prev: Unit | None = None
+    prev_k = -10  # the index of a unit that is not in the sentence: nothing is its neighbour
     for u in units:
         piece = u.text
         if lower_first and u.first and u.kind == "word" and piece[:1].isupper() \
                 and not (piece.isupper() and len(piece) > 1) \
-                and not (nxt_name.get(id(u)) and u.low in TITLES):  # "General William T. Sherman" keeps its title
+                and not (parse.index_maps()[1].get(id(u)) and u.low in TITLES):  # "General William T. Sherman"
             piece = piece[:1].lower() + piece[1:]
-        k = index.get(id(u), -10)
-        if out:
-            if k == prev_k + 1:  # neighbours in the sentence: their own spacing, unless it holds text
-                gap = text[prev_end : u.start]
-                append(gap if gap == " " or not gap.strip() else "" if u.text in ",;:" else " ")
-            else:
-                append("" if u.text in ",;:" else " ")
-        append(piece)
-        prev_end = u.end
+        k = pos.get(u, -10)
+        if prev is not None:
+            if k == prev_k + 1:  # neighbours in the sentence keep their own spacing, unless it holds text
+                gap = text[prev.end : u.start]
+                if gap == " " or gap == "" or not gap.strip():
+                    res += gap
+                elif u.text not in ",;:":
+                    res += " "
+            elif u.text not in ",;:":
+                res += " "
+        res += piece
+        prev = u
         prev_k = k
-    return "".join(out).strip()
+    return res.strip()
 
 
 _SPACE_BEFORE = tuple((" " + p, p) for p in ",;:.!?")
@@ -111,7 +125,7 @@ def tidy(question: str) -> str:
     if '"' in q or "“" in q or "”" in q:
         q = q.replace('"', "").replace("“", "").replace("”", "")
     q = q.rstrip(" ,;:.!?—–-")
-    if q.count(",") > 1:
+    if "," in q and q.count(",") > 1:
         q = _DOUBLE_COMMA.sub(",", q)
     return q[:1].upper() + q[1:] + "?"
 
@@ -119,12 +133,16 @@ def tidy(question: str) -> str:
 def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
     """The subject as the question should name it, and a confidence factor (pronouns cost)."""
     # several rules ask for the same clause's subject: computed once per clause and context
-    cache = parse.__dict__.setdefault("_subject_texts", {})
-    hit = cache.get(id(clause))
+    try:
+        cache = parse.__dict__["_subject_texts"]
+    except KeyError:
+        cache = parse.__dict__["_subject_texts"] = {}
+    key = id(clause)
+    hit = cache.get(key)
     if hit is not None and hit[0] is clause and hit[1] is ctx.he and hit[2] == ctx.he_certain:
         return hit[3]
     got = _subject_text(clause, parse, ctx)
-    cache[id(clause)] = (clause, ctx.he, ctx.he_certain, got)
+    cache[key] = (clause, ctx.he, ctx.he_certain, got)
     return got
 
 
@@ -207,18 +225,21 @@ def base_verb(word: str) -> str | None:
 
 def rest_units(clause: Clause, drop: set[int], parse: Parse, limit: int = 18) -> list[Unit]:
     """The clause after its verb, without the answer's phrase, cut to a readable length."""
-    out: list[Unit] = []
-    dropped_last = False
-    for k, u in enumerate(clause.rest):
-        if id(u) in drop:
-            dropped_last = True
-            continue
-        # "arrested [in July 1794] and executed the next day": the second verb is another fact
-        if dropped_last and u.low in ("and", "but") and k + 1 < len(clause.rest) and \
-                _is_participle(clause.rest[k + 1]) and out:
-            break
+    rest = clause.rest
+    if drop:
+        out: list[Unit] = []
         dropped_last = False
-        out.append(u)
+        for k, u in enumerate(rest):
+            if id(u) in drop:
+                dropped_last = True
+                continue
+            # "arrested [in July 1794] and executed the next day": the second verb is another fact
+            if dropped_last and u.low in ("and", "but") and k + 1 < len(rest) and _is_participle(rest[k + 1]) and out:
+                break
+            dropped_last = False
+            out.append(u)
+    else:
+        out = rest[:]  # nothing dropped: the whole rest
     if len(out) > limit:
         cut = next(
             (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import Unit
+from .clauses import Clause, Unit
 from .entities import Entity
 from .facts import SentenceFacts
 from .lexicon import (
@@ -66,21 +66,20 @@ def _answer_of(u: Unit, ent: Entity) -> tuple[str, list[str]]:
 
 def term_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k, u in sf.p.names():  # other units are neither terms nor bodies
-        ent = entity_of(u)
+    for k, u, ent in sf.named:  # other units are neither terms nor bodies
         if ent is None:
             continue
         ref: Mention = u.ref  # type: ignore[assignment]  # a unit with an entity is a mention
         plain = not (ref.modifier or ref.possessive)
         if ent.kind not in _TERM_KINDS or not plain:
             # "a leading spokesman of the St. Petersburg Soviet": whatever else it is, a body one belongs to
-            if plain and ent.kind in ("place", "other") and not sf.in_work(u):
+            if plain and ent.kind in ("place", "other") and not (sf.work_spans and sf.in_work(u)):
                 found = _member_role(units, k)
                 if found is not None:
                     answer, accept = _answer_of(u, ent)
                     _member_of(sf, found, u, category(ent, answer), answer, accept, (u.start, ref.end))
             continue
-        if sf.in_work(u):
+        if sf.work_spans and sf.in_work(u):
             continue
         answer, accept = _answer_of(u, ent)
         gap = (u.start, ref.end)
@@ -109,12 +108,21 @@ def term_facts(sf: SentenceFacts) -> None:
         adjectives = [x for x in units[first:k] if x.is_word and x.low not in ("the", "a", "an")]
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
         np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
-    _apposition_events(sf)
-    _complement_names(sf)
-    _name_definitions(sf)
-    _quoted_terms(sf)
-    _acronyms(sf)
+    # the other rules, each only where its cue can be: cheap tests here save a call per sentence
+    if len(sf.p.segments) > 1:
+        _apposition_events(sf)
+    copulas = [c for c in sf.p.clauses if c.aux is not None and c.aux.low in _COPULAS]
+    if copulas:
+        _complement_names(sf, copulas)
+        _name_definitions(sf, copulas)
+    if '"' in sf.s.fixed or "“" in sf.s.fixed:  # the pattern opens with a quotation mark
+        _quoted_terms(sf)
+    if sf.p.parens:
+        _acronyms(sf)
     lowercase_objects(sf)
+
+
+_COPULAS = frozenset({"was", "were", "is", "are", "would", "will"})
 
 
 def _member_role(units: list[Unit], k: int) -> tuple[list[Unit], int, list[Unit]] | None:
@@ -190,7 +198,7 @@ def _apposition_owner(sf: SentenceFacts, u: Unit) -> str | None:
     from .people import _people_in
     from .roles import _trailing_people
 
-    si = sf.seg_of.get(id(u))
+    si = sf.seg_at.get(u)
     if si is None or sf.p.segments[si].kind != "np":
         return None
     segs = sf.p.segments
@@ -209,10 +217,11 @@ def _apposition_owner(sf: SentenceFacts, u: Unit) -> str | None:
     return None
 
 
-def _complement_names(sf: SentenceFacts) -> None:
+def _complement_names(sf: SentenceFacts, clauses: list[Clause]) -> None:
     """'The capital of Victoria is Melbourne' -> 'What is the capital of Victoria?';
-    'One outcome ... would be a Socialist United States of Europe' -> 'What would one outcome ... be?'"""
-    for clause in sf.p.clauses:
+    'One outcome ... would be a Socialist United States of Europe' -> 'What would one outcome ... be?'
+    `clauses`: those with a copula or 'would'/'will' (the others cannot hold such a name)."""
+    for clause in clauses:
         if clause.aux is None or clause.aux.low not in ("was", "were", "is", "are", "would", "will"):
             continue
         subj = clause.subject
@@ -236,10 +245,11 @@ def _complement_names(sf: SentenceFacts) -> None:
         sf.add(kind, q, answer, (u.start, u.ref.end), 0.6, "name-complement", accept)  # type: ignore[union-attr]
 
 
-def _name_definitions(sf: SentenceFacts) -> None:
+def _name_definitions(sf: SentenceFacts, clauses: list[Clause]) -> None:
     """'The Melbourne Cricket Ground is the largest stadium in Australia' -> 'What is the largest stadium in
-    Australia?' (a definite description names one thing; people get 'Who was ...?' from their roles)."""
-    for clause in sf.p.clauses:
+    Australia?' (a definite description names one thing; people get 'Who was ...?' from their roles).
+    `clauses`: those with a copula or 'would'/'will' (the others cannot hold such a definition)."""
+    for clause in clauses:
         if clause.aux is None or clause.aux.low not in ("was", "were", "is", "are") or not clause.ok:
             continue
         subj = [u for u in clause.subject if not (u.is_word and u.low == "the")]
@@ -320,8 +330,6 @@ def _quoted_terms(sf: SentenceFacts) -> None:
     """'"permanent revolution," a Marxist theory of how ...' -> 'What is the name of the Marxist theory
     of how ...?'"""
     text = sf.s.fixed
-    if '"' not in text and "“" not in text:  # the pattern opens with a quotation mark
-        return
     for m in _QUOTED_TERM.finditer(text):
         term, definition = m.group(1).strip(), m.group(3).strip()
         definition = _RELATIVE_SPLIT.split(definition)[0]
