@@ -65,8 +65,21 @@ _NOMINAL = {
 }
 _VAGUE = re.compile(r"\b" + alternation(["this", "these", "those", "it", "its", "him", "them", "her", "the latter",
                                            "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
-_REPORTED = re.compile(r"\b" + alternation(["could", "would", "considered", "believed", "claimed", "accused",
-                                              "alleged", "said to", "according to"]) + r"\b", re.IGNORECASE)
+_REPORTED_WORDS = ("could", "would", "considered", "believed", "claimed", "accused", "alleged", "said to",
+                   "according to")
+_REPORTED = re.compile(r"\b" + alternation(_REPORTED_WORDS) + r"\b", re.IGNORECASE)
+
+
+def _reported(text: str) -> bool:
+    """Does the sentence report a claim ('would', 'according to')?"""
+    if text.isascii():  # ASCII text matches case-insensitively only where its lower case holds the word
+        low = text.lower()
+        for w in _REPORTED_WORDS:
+            if w in low:
+                break
+        else:
+            return False
+    return bool(_REPORTED.search(text))
 _TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
 
 
@@ -92,6 +105,7 @@ class SentenceFacts:
         self._clause_of: dict[Unit, Clause] | None = None
         self._base: float | None = None
         self._named: list[tuple[int, Unit, Entity | None]] | None = None
+        self._lows: set[str] | None = None
 
     @property
     def seg_at(self) -> dict[Unit, int]:
@@ -112,7 +126,7 @@ class SentenceFacts:
             fixed = self.s.fixed
             if len(fixed.split()) > 40:
                 base *= 0.9
-            if _REPORTED.search(fixed):
+            if _reported(fixed):
                 base *= 0.8
             if fixed != self.s.text:
                 base *= 0.97
@@ -171,6 +185,13 @@ class SentenceFacts:
     def index(self, u: Unit) -> int:
         """The position of unit `u` in the sentence's units."""
         return unit_positions(self.p)[u]
+
+    @property
+    def lows(self) -> set[str]:
+        """The lower-case forms of all the sentence's units: a rule whose cue word is absent need not look."""
+        if self._lows is None:
+            self._lows = {u.low for u in self.p.units}
+        return self._lows
 
     @property
     def named(self) -> list[tuple[int, Unit, Entity | None]]:

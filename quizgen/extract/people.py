@@ -15,15 +15,17 @@ from .facts import SentenceFacts
 from .lexicon import DETERMINERS, PREPOSITIONS, REPORTING, ROLE_NOUNS
 from .morph import past_of_participle
 from .names import Mention
-from .questions import as_subject_question, entity_of, inverted, render, subject_text
+from .questions import as_subject_question, inverted, render, subject_text
 
 
 def _person(u: Unit) -> Entity | None:
-    if u.kind != "name":  # only a name has an entity
-        return None
-    ent = entity_of(u)
-    if ent is not None and ent.kind == "person" and not (isinstance(u.ref, Mention) and u.ref.modifier):
-        return ent
+    """The person a name unit names (not a proper adjective: 'Soviet state')."""
+    if u.kind == "name":  # entity_of(u), inlined: this is asked of every name in several rules
+        ref = u.ref
+        if isinstance(ref, Mention) and not ref.modifier:
+            ent = ref.entity
+            if isinstance(ent, Entity) and ent.kind == "person":
+                return ent
     return None
 
 
@@ -70,6 +72,7 @@ _MAIN_LEADS = frozenset({"", "and", "but", "when", "after", "before", "while", "
 
 
 def people_facts(sf: SentenceFacts) -> None:
+    has_by = "by" in sf.lows
     for clause in sf.p.clauses:
         rest = clause.rest
         # a complement person ends the clause: 'X, who would later become ... Budyonny and Voroshilov'
@@ -83,10 +86,11 @@ def people_facts(sf: SentenceFacts) -> None:
             _object_person(sf, clause)
             if ends_with_name:
                 _complement_person(sf, clause)
-        for by, u in enumerate(rest):
-            if u.low == "by":
-                _agent_person(sf, clause, by)
-                break
+        if has_by:
+            for by, u in enumerate(rest):
+                if u.low == "by":
+                    _agent_person(sf, clause, by)
+                    break
 
 
 _DET_OR_PREP = frozenset(DETERMINERS | PREPOSITIONS)

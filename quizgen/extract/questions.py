@@ -119,8 +119,8 @@ def tidy(question: str) -> str:
     """Capitalise, drop dangling words and stray punctuation, end with one question mark."""
     q = " ".join(question.split())  # runs of whitespace -> one space, ends stripped
     # the only whitespace left is single spaces: a space before punctuation is one " ," pair
-    for spaced, p in _SPACE_BEFORE:
-        if spaced in q:
+    if " ," in q or " ;" in q or " :" in q or " ." in q or " !" in q or " ?" in q:
+        for spaced, p in _SPACE_BEFORE:
             q = q.replace(spaced, p)
     if '"' in q or "“" in q or "”" in q:
         q = q.replace('"', "").replace("“", "").replace("”", "")
@@ -259,6 +259,8 @@ def _coordinated_bases(units: list[Unit], parse: Parse) -> str:
     """'and resumed life' -> 'and resume life' after 'did': coordinated past verbs take the base form."""
     pieces = render(units, parse)
     words = pieces.split(" ")
+    if "and" not in words and "or" not in words:
+        return pieces  # nothing coordinated (joining the words again gives the same text)
     for k in range(len(words) - 1):
         if words[k] in ("and", "or") and k + 1 < len(words):
             j = k + 1
@@ -354,7 +356,7 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
             body = ["did", subj, adverbs, base, _coordinated_bases(rest, parse)]
     else:
         return None
-    return " ".join(b for b in body if b)
+    return " ".join([b for b in body if b])
 
 
 def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], tail: str = "") -> str | None:
@@ -371,7 +373,7 @@ def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], t
         body = [wh, adverbs, clause.verb.text.lower(), rest, tail]
     else:
         return None
-    return " ".join(b for b in body if b)
+    return " ".join([b for b in body if b])
 
 
 def mentions_answer(question: str, answers: list[str]) -> bool:

@@ -66,6 +66,7 @@ def _answer_of(u: Unit, ent: Entity) -> tuple[str, list[str]]:
 
 def term_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
+    has_of = "of" in sf.lows  # a member-of role needs its 'of'
     for k, u, ent in sf.named:  # other units are neither terms nor bodies
         if ent is None:
             continue
@@ -73,7 +74,7 @@ def term_facts(sf: SentenceFacts) -> None:
         plain = not (ref.modifier or ref.possessive)
         if ent.kind not in _TERM_KINDS or not plain:
             # "a leading spokesman of the St. Petersburg Soviet": whatever else it is, a body one belongs to
-            if plain and ent.kind in ("place", "other") and not (sf.work_spans and sf.in_work(u)):
+            if has_of and plain and ent.kind in ("place", "other") and not (sf.work_spans and sf.in_work(u)):
                 found = _member_role(units, k)
                 if found is not None:
                     answer, accept = _answer_of(u, ent)
@@ -84,7 +85,7 @@ def term_facts(sf: SentenceFacts) -> None:
         answer, accept = _answer_of(u, ent)
         gap = (u.start, ref.end)
         cat = category(ent, answer)
-        found = _member_role(units, k)
+        found = _member_role(units, k) if has_of else None
         if found is not None and _member_of(sf, found, u, cat, answer, accept, gap):
             continue
         clause = sf.clause_with(u)
@@ -109,7 +110,7 @@ def term_facts(sf: SentenceFacts) -> None:
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
         np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
     # the other rules, each only where its cue can be: cheap tests here save a call per sentence
-    if len(sf.p.segments) > 1:
+    if len(sf.p.segments) > 1 and sf.lows & _BEGIN_WORDS:
         _apposition_events(sf)
     copulas = [c for c in sf.p.clauses if c.aux is not None and c.aux.low in _COPULAS]
     if copulas:
@@ -285,6 +286,9 @@ _BEGIN_NOUNS = {
     "culmination": "culminated",
     "turning": None,
 }
+
+
+_BEGIN_WORDS = frozenset(_BEGIN_NOUNS)
 
 
 def _apposition_events(sf: SentenceFacts) -> None:
