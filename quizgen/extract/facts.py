@@ -19,7 +19,6 @@ from .questions import (
     render,
     subject_text,
     tidy,
-    unit_positions,
 )
 from .wordtrie import alternation
 
@@ -70,10 +69,9 @@ _REPORTED_WORDS = ("could", "would", "considered", "believed", "claimed", "accus
 _REPORTED = re.compile(r"\b" + alternation(_REPORTED_WORDS) + r"\b", re.IGNORECASE)
 
 
-def _reported(text: str) -> bool:
-    """Does the sentence report a claim ('would', 'according to')?"""
+def _reported(text: str, low: str) -> bool:
+    """Does the sentence report a claim ('would', 'according to')? `low`: the text in lower case."""
     if text.isascii():  # ASCII text matches case-insensitively only where its lower case holds the word
-        low = text.lower()
         for w in _REPORTED_WORDS:
             if w in low:
                 break
@@ -105,7 +103,7 @@ class SentenceFacts:
         self._clause_of: dict[Unit, Clause] | None = None
         self._base: float | None = None
         self._named: list[tuple[int, Unit, Entity | None]] | None = None
-        self._lows: set[str] | None = None
+        self._low_text: str | None = None
 
     @property
     def seg_at(self) -> dict[Unit, int]:
@@ -113,8 +111,7 @@ class SentenceFacts:
         if self._seg_at is None:
             seg_at: dict[Unit, int] = {}
             for si, seg in enumerate(self.p.segments):
-                for u in seg.units:
-                    seg_at[u] = si
+                seg_at.update(dict.fromkeys(seg.units, si))
             self._seg_at = seg_at
         return self._seg_at
 
@@ -126,7 +123,7 @@ class SentenceFacts:
             fixed = self.s.fixed
             if len(fixed.split()) > 40:
                 base *= 0.9
-            if _reported(fixed):
+            if _reported(fixed, self.low_text):
                 base *= 0.8
             if fixed != self.s.text:
                 base *= 0.97
@@ -177,21 +174,21 @@ class SentenceFacts:
             clause_of: dict[Unit, Clause] = {}  # units hash by identity
             for c in reversed(self.p.clauses):  # the first clause that holds a unit wins
                 for part in (c.subject, c.rest, c.intro):
-                    for x in part:
-                        clause_of[x] = c
+                    clause_of.update(dict.fromkeys(part, c))
             self._clause_of = clause_of
         return self._clause_of.get(u)
 
     def index(self, u: Unit) -> int:
         """The position of unit `u` in the sentence's units."""
-        return unit_positions(self.p)[u]
+        return self.p.units.index(u)
 
     @property
-    def lows(self) -> set[str]:
-        """The lower-case forms of all the sentence's units: a rule whose cue word is absent need not look."""
-        if self._lows is None:
-            self._lows = {u.low for u in self.p.units}
-        return self._lows
+    def low_text(self) -> str:
+        """The sentence in lower case. Every unit's text is a slice of the sentence, so a rule that needs a
+        unit whose lower case is some word need not look when the word is not in here."""
+        if self._low_text is None:
+            self._low_text = self.s.fixed.lower()
+        return self._low_text
 
     @property
     def named(self) -> list[tuple[int, Unit, Entity | None]]:

@@ -72,7 +72,7 @@ _MAIN_LEADS = frozenset({"", "and", "but", "when", "after", "before", "while", "
 
 
 def people_facts(sf: SentenceFacts) -> None:
-    has_by = "by" in sf.lows
+    has_by = "by" in sf.low_text  # an agent follows 'by'
     for clause in sf.p.clauses:
         rest = clause.rest
         # a complement person ends the clause: 'X, who would later become ... Budyonny and Voroshilov'

@@ -68,13 +68,13 @@ def entity_of(u: Unit) -> Entity | None:
     return None
 
 
-def unit_positions(parse: Parse) -> dict[Unit, int]:
-    """Unit -> its index in the sentence's units (units hash by identity), built once per sentence."""
-    pos = parse.__dict__.get("_unit_positions")
-    if pos is None:
-        pos = {u: k for k, u in enumerate(parse.units)}
-        parse.__dict__["_unit_positions"] = pos
-    return pos
+def unit_index(parse: Parse, u: Unit) -> int:
+    """The position of unit `u` in the sentence's units, -10 if it is not one of them (units compare by
+    identity: list.index is a scan in C, cheaper than building a map for the few lookups a sentence needs)."""
+    try:
+        return parse.units.index(u)
+    except ValueError:
+        return -10
 
 
 def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
@@ -82,10 +82,8 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     if not units:
         return ""
     text = parse.parsed.sentence.fixed  # parse.text, without the property call
-    try:
-        pos = parse.__dict__["_unit_positions"]
-    except KeyError:
-        pos = unit_positions(parse)
+    sentence_units = parse.units
+    last = len(sentence_units) - 1
     res = ""
     prev: Unit | None = None
     prev_k = -10  # the index of a unit that is not in the sentence: nothing is its neighbour
@@ -95,7 +93,8 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
                 and not (piece.isupper() and len(piece) > 1) \
                 and not (parse.index_maps()[1].get(id(u)) and u.low in TITLES):  # "General William T. Sherman"
             piece = piece[:1].lower() + piece[1:]
-        k = pos.get(u, -10)
+        # the common case, the next unit of the sentence, without a search
+        k = prev_k + 1 if 0 <= prev_k < last and sentence_units[prev_k + 1] is u else unit_index(parse, u)
         if prev is not None:
             if k == prev_k + 1:  # neighbours in the sentence keep their own spacing, unless it holds text
                 gap = text[prev.end : u.start]

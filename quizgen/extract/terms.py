@@ -66,7 +66,7 @@ def _answer_of(u: Unit, ent: Entity) -> tuple[str, list[str]]:
 
 def term_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    has_of = "of" in sf.lows  # a member-of role needs its 'of'
+    has_of = "of" in sf.low_text  # a member-of role needs its 'of'
     for k, u, ent in sf.named:  # other units are neither terms nor bodies
         if ent is None:
             continue
@@ -110,7 +110,7 @@ def term_facts(sf: SentenceFacts) -> None:
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
         np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
     # the other rules, each only where its cue can be: cheap tests here save a call per sentence
-    if len(sf.p.segments) > 1 and sf.lows & _BEGIN_WORDS:
+    if len(sf.p.segments) > 1 and _BEGIN_NOUN_IN.search(sf.low_text):
         _apposition_events(sf)
     copulas = [c for c in sf.p.clauses if c.aux is not None and c.aux.low in _COPULAS]
     if copulas:
@@ -288,7 +288,7 @@ _BEGIN_NOUNS = {
 }
 
 
-_BEGIN_WORDS = frozenset(_BEGIN_NOUNS)
+_BEGIN_NOUN_IN = re.compile("|".join(_BEGIN_NOUNS))  # in the lower-case sentence: a necessary cue
 
 
 def _apposition_events(sf: SentenceFacts) -> None:
