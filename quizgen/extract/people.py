@@ -22,9 +22,9 @@ def _person(u: Unit) -> Entity | None:
     """The person a name unit names (not a proper adjective: 'Soviet state')."""
     if u.kind == "name":  # entity_of(u), inlined: this is asked of every name in several rules
         ref = u.ref
-        if isinstance(ref, Mention) and not ref.modifier:
+        if (ref.__class__ is Mention or isinstance(ref, Mention)) and not ref.modifier:
             ent = ref.entity
-            if isinstance(ent, Entity) and ent.kind == "person":
+            if ent is not None and (ent.__class__ is Entity or isinstance(ent, Entity)) and ent.kind == "person":
                 return ent
     return None
 
@@ -81,9 +81,10 @@ def people_facts(sf: SentenceFacts) -> None:
             _complement_person(sf, clause)
         if clause.lead not in _MAIN_LEADS:
             continue
-        if not clause.passive:
+        if clause.passive_of is None:  # not passive
             _subject_person(sf, clause)
-            _object_person(sf, clause)
+            if not clause.object_np and "name" in [u.kind for u in rest]:  # an object person is a name
+                _object_person(sf, clause)
             if ends_with_name:
                 _complement_person(sf, clause)
         if has_by:

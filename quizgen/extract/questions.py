@@ -61,9 +61,10 @@ def short_name(ent: Entity) -> str:
 def entity_of(u: Unit) -> Entity | None:
     if u.kind == "name":
         ref = u.ref
-        if isinstance(ref, Mention):
+        # the exact class first: the common case costs no call (this runs for every name in several rules)
+        if ref.__class__ is Mention or isinstance(ref, Mention):
             ent = ref.entity
-            if isinstance(ent, Entity):
+            if ent is not None and (ent.__class__ is Entity or isinstance(ent, Entity)):
                 return ent
     return None
 
@@ -226,17 +227,22 @@ def rest_units(clause: Clause, drop: set[int], parse: Parse, limit: int = 18) ->
     """The clause after its verb, without the answer's phrase, cut to a readable length."""
     rest = clause.rest
     if drop:
-        out: list[Unit] = []
+        ids = list(map(id, rest))
+        end = len(rest)
         dropped_last = False
-        for k, u in enumerate(rest):
-            if id(u) in drop:
+        kept = False
+        for k, uid in enumerate(ids):
+            if uid in drop:
                 dropped_last = True
                 continue
             # "arrested [in July 1794] and executed the next day": the second verb is another fact
-            if dropped_last and u.low in ("and", "but") and k + 1 < len(rest) and _is_participle(rest[k + 1]) and out:
+            if dropped_last and rest[k].low in ("and", "but") and k + 1 < end and _is_participle(rest[k + 1]) \
+                    and kept:
+                end = k
                 break
             dropped_last = False
-            out.append(u)
+            kept = True
+        out = [u for u, uid in zip(rest[:end], ids, strict=False) if uid not in drop]
     else:
         out = rest[:]  # nothing dropped: the whole rest
     if len(out) > limit:

@@ -66,7 +66,8 @@ def _answer_of(u: Unit, ent: Entity) -> tuple[str, list[str]]:
 
 def term_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    has_of = "of" in sf.low_text  # a member-of role needs its 'of'
+    low_text = sf.low_text
+    has_of = "of" in low_text  # a member-of role needs its 'of'
     for k, u, ent in sf.named:  # other units are neither terms nor bodies
         if ent is None:
             continue
@@ -110,7 +111,7 @@ def term_facts(sf: SentenceFacts) -> None:
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
         np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
     # the other rules, each only where its cue can be: cheap tests here save a call per sentence
-    if len(sf.p.segments) > 1 and _BEGIN_NOUN_IN.search(sf.low_text):
+    if len(sf.p.segments) > 1 and _BEGIN_NOUN_IN.search(low_text):
         _apposition_events(sf)
     copulas = [c for c in sf.p.clauses if c.aux is not None and c.aux.low in _COPULAS]
     if copulas:
