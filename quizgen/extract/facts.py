@@ -102,8 +102,11 @@ class SentenceFacts:
         self._seg_at: dict[Unit, int] | None = None
         self._clause_of: dict[Unit, Clause] | None = None
         self._base: float | None = None
-        self._named: list[tuple[int, Unit, Entity | None]] | None = None
-        self._low_text: str | None = None
+        # (index, unit, entity or None) of the name units, worked out once for all the rules
+        self.named: list[tuple[int, Unit, Entity | None]] = [(k, u, entity_of(u)) for k, u in parse.names()]
+        # every unit's text is a slice of the sentence, so a rule that needs a unit whose lower case is some
+        # word need not look when the word is not in here
+        self.low_text = self.s.fixed.lower()
 
     @property
     def seg_at(self) -> dict[Unit, int]:
@@ -111,7 +114,8 @@ class SentenceFacts:
         if self._seg_at is None:
             seg_at: dict[Unit, int] = {}
             for si, seg in enumerate(self.p.segments):
-                seg_at.update(dict.fromkeys(seg.units, si))
+                for u in seg.units:
+                    seg_at[u] = si
             self._seg_at = seg_at
         return self._seg_at
 
@@ -174,7 +178,8 @@ class SentenceFacts:
             clause_of: dict[Unit, Clause] = {}  # units hash by identity
             for c in reversed(self.p.clauses):  # the first clause that holds a unit wins
                 for part in (c.subject, c.rest, c.intro):
-                    clause_of.update(dict.fromkeys(part, c))
+                    for x in part:
+                        clause_of[x] = c
             self._clause_of = clause_of
         return self._clause_of.get(u)
 
@@ -182,20 +187,6 @@ class SentenceFacts:
         """The position of unit `u` in the sentence's units."""
         return self.p.units.index(u)
 
-    @property
-    def low_text(self) -> str:
-        """The sentence in lower case. Every unit's text is a slice of the sentence, so a rule that needs a
-        unit whose lower case is some word need not look when the word is not in here."""
-        if self._low_text is None:
-            self._low_text = self.s.fixed.lower()
-        return self._low_text
-
-    @property
-    def named(self) -> list[tuple[int, Unit, Entity | None]]:
-        """(index, unit, entity or None) of the name units, worked out once for all the rules."""
-        if self._named is None:
-            self._named = [(k, u, entity_of(u)) for k, u in self.p.names()]
-        return self._named
 
     def host(self, u: Unit, loose: bool = False) -> Clause | None:
         """The clause a phrase (a date, a place) belongs to."""
@@ -260,7 +251,7 @@ class SentenceFacts:
 
     def pronoun_factor(self, clause: Clause) -> float:
         subj = clause.subject
-        if len(subj) == 1 and subj[0].is_word and subj[0].low in ("he", "she"):
+        if subj and subj[0].low in ("he", "she") and subj[0].is_word and len(subj) == 1:
             return 0.6 if self.ctx.he_certain else 0.45
         return 1.0
 
@@ -298,9 +289,10 @@ class SentenceFacts:
         clause = self.host(u)
         if clause is None or not clause.ok:
             return
-        if any(x is u for x in clause.subject):
-            self._np_event_date(u, dm, clause, conf, gap, answer)
-            return
+        for x in clause.subject:
+            if x is u:
+                self._np_event_date(u, dm, clause, conf, gap, answer)
+                return
         subj = subject_text(clause, self.p, self.ctx)
         if subj is None:
             return

@@ -83,8 +83,11 @@ def people_facts(sf: SentenceFacts) -> None:
             continue
         if clause.passive_of is None:  # not passive
             _subject_person(sf, clause)
-            if not clause.object_np and "name" in [u.kind for u in rest]:  # an object person is a name
-                _object_person(sf, clause)
+            if not clause.object_np:
+                for u in rest:
+                    if u.kind == "name":  # an object person is a name in the rest
+                        _object_person(sf, clause)
+                        break
             if ends_with_name:
                 _complement_person(sf, clause)
         if has_by:
@@ -104,7 +107,7 @@ def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
         return
     descriptors: list[Unit] = []
     people = _people_in(subj) if subj[0].kind == "name" else None  # a list of people starts with a name
-    if people is None and len(subj) > 1 and _person(subj[-1]) is not None:
+    if people is None and subj[-1].kind == "name" and len(subj) > 1 and _person(subj[-1]) is not None:
         descriptors = subj[:-1]
         # "Spanish communist X", "lieutenant-general of the NKVD X"
         if descriptors[0].is_word and descriptors[0].low in _DET_OR_PREP:
@@ -124,12 +127,13 @@ def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
         _such_as(sf, clause)
         return
     rest = [u for u in clause.rest if u.kind != "punct"]
-    if len(rest) < 2 and clause.aux is None:
+    if clause.aux is None and len(rest) < 2:
         return
     if clause.verb is not None and clause.verb.low in REPORTING:
         return  # "Who says that ...?": the claim is the fact, not who made it
-    if any(u.is_word and u.low in ("was", "were", "is", "are") for u in rest):
-        return  # a run-on ("Operation Mother commenced Spanish communist X was supposed to ...")
+    for u in rest:
+        if u.is_word and u.low in ("was", "were", "is", "are"):
+            return  # a run-on ("Operation Mother commenced Spanish communist X was supposed to ...")
     if rest and rest[0].low in ("not", "never"):
         return  # negative statements make poor questions
     answer, accept, gap = _answer(people)

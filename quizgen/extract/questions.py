@@ -69,22 +69,12 @@ def entity_of(u: Unit) -> Entity | None:
     return None
 
 
-def unit_index(parse: Parse, u: Unit) -> int:
-    """The position of unit `u` in the sentence's units, -10 if it is not one of them (units compare by
-    identity: list.index is a scan in C, cheaper than building a map for the few lookups a sentence needs)."""
-    try:
-        return parse.units.index(u)
-    except ValueError:
-        return -10
-
-
 def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     """The units as text, keeping the sentence's own spacing between neighbours."""
     if not units:
         return ""
     text = parse.parsed.sentence.fixed  # parse.text, without the property call
     sentence_units = parse.units
-    last = len(sentence_units) - 1
     res = ""
     prev: Unit | None = None
     prev_k = -10  # the index of a unit that is not in the sentence: nothing is its neighbour
@@ -95,7 +85,18 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
                 and not (parse.index_maps()[1].get(id(u)) and u.low in TITLES):  # "General William T. Sherman"
             piece = piece[:1].lower() + piece[1:]
         # the common case, the next unit of the sentence, without a search
-        k = prev_k + 1 if 0 <= prev_k < last and sentence_units[prev_k + 1] is u else unit_index(parse, u)
+        k = -10
+        if prev_k >= 0:  # the common case, the next unit of the sentence, without a search
+            try:
+                if sentence_units[prev_k + 1] is u:
+                    k = prev_k + 1
+            except IndexError:
+                pass
+        if k < 0:
+            try:
+                k = sentence_units.index(u)  # units compare by identity
+            except ValueError:
+                k = -10
         if prev is not None:
             if k == prev_k + 1:  # neighbours in the sentence keep their own spacing, unless it holds text
                 gap = text[prev.end : u.start]
@@ -386,7 +387,7 @@ def mentions_answer(question: str, answers: list[str]) -> bool:
     fq = f" {fold(question)} "
     for a in answers:
         fa = fold(a)
-        if fa and len(fa) >= 2 and f" {fa} " in fq:
+        if fa[1:] and f" {fa} " in fq:  # two characters or more
             return True
     return False
 

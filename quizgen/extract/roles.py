@@ -35,7 +35,7 @@ def roles(sf: SentenceFacts, registry: Registry) -> None:
             if prev_last.kind == "name" and _person(prev_last) is None and _role_head(role_units):
                 continue
         # "ROLE-NP, NAME": a lone person after a segment ending in a role noun phrase
-        if si > 0 and len(us) == 1 and _person(us[0]) is not None:
+        if si > 0 and us[0].kind == "name" and len(us) == 1 and _person(us[0]) is not None:
             role_units = _trailing_role(segs[si - 1].units)
             if role_units:
                 _role(sf, registry, [(us[0], _person(us[0]))], role_units, 0.7, "role-apposition")  # type: ignore[list-item]
