@@ -64,6 +64,16 @@ _NOMINAL = {
 }
 _VAGUE = re.compile(r"\b" + alternation(["this", "these", "those", "it", "its", "him", "them", "her", "the latter",
                                            "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
+_VAGUE_LOWER = re.compile(_VAGUE.pattern)  # the same words, case-sensitive: for lower-case text
+
+
+def _vague(question: str) -> bool:
+    """Does the question lean on its context ('this', 'him', 'the latter')?"""
+    if question.isascii():  # ASCII: matching the lower case is matching regardless of case, and faster
+        return bool(_VAGUE_LOWER.search(question.lower()))
+    return bool(_VAGUE.search(question))
+
+
 _REPORTED_WORDS = ("could", "would", "considered", "believed", "claimed", "accused", "alleged", "said to",
                    "according to")
 _REPORTED = re.compile(r"\b" + alternation(_REPORTED_WORDS) + r"\b", re.IGNORECASE)
@@ -78,6 +88,8 @@ def _reported(text: str, low: str) -> bool:
         else:
             return False
     return bool(_REPORTED.search(text))
+
+
 _TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
 
 
@@ -98,7 +110,7 @@ class SentenceFacts:
         self.s = parse.parsed.sentence
         self.out: list[Candidate] = []
         self.work_spans: list[tuple[int, int]] = []  # titles found: their words are not places or terms
-        # built when first asked for: most sentences need neither
+        # built when first asked for: many sentences need none of them
         self._seg_at: dict[Unit, int] | None = None
         self._clause_of: dict[Unit, Clause] | None = None
         self._base: float | None = None
@@ -160,7 +172,7 @@ class SentenceFacts:
             accept = []
         if mentions_answer(q, [answer, *accept]):
             return None
-        if _VAGUE.search(q):  # "Who knew this was no idle threat?": needs the context to answer
+        if _vague(q):  # "Who knew this was no idle threat?": needs the context to answer
             conf *= 0.6
         if n_words > 25:
             conf *= 0.85
@@ -185,8 +197,7 @@ class SentenceFacts:
 
     def index(self, u: Unit) -> int:
         """The position of unit `u` in the sentence's units."""
-        return self.p.units.index(u)
-
+        return self.p.units.index(u)  # units compare by identity
 
     def host(self, u: Unit, loose: bool = False) -> Clause | None:
         """The clause a phrase (a date, a place) belongs to."""

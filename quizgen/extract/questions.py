@@ -84,9 +84,9 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
                 and not (piece.isupper() and len(piece) > 1) \
                 and not (parse.index_maps()[1].get(id(u)) and u.low in TITLES):  # "General William T. Sherman"
             piece = piece[:1].lower() + piece[1:]
-        # the common case, the next unit of the sentence, without a search
+        # the unit's index in the sentence: the common case, the unit after the previous one, without a search
         k = -10
-        if prev_k >= 0:  # the common case, the next unit of the sentence, without a search
+        if prev_k >= 0:
             try:
                 if sentence_units[prev_k + 1] is u:
                     k = prev_k + 1
@@ -299,7 +299,7 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
     """'did Trotsky secure permission to move to France' (no wh-word yet); None if not possible."""
     rest = rest_units(clause, drop, parse)
     adverbs = render(clause.adverbs, parse) if clause.adverbs else ""
-    if clause.passive:
+    if clause.passive_of is not None:  # clause.passive, without the property call
         aux = "were" if plural(clause.subject) else "was"
         verb = clause.verb.text if clause.verb else ""
         body = [aux, subj, adverbs, verb, render(rest, parse)]
@@ -362,14 +362,14 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
             body = ["did", subj, adverbs, base, _coordinated_bases(rest, parse)]
     else:
         return None
-    return " ".join([b for b in body if b])
+    return " ".join(filter(None, body))  # the non-empty parts
 
 
 def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], tail: str = "") -> str | None:
     """'Who fatally struck Trotsky with an ice pick?': the answer was the subject."""
     rest = render(rest_units(clause, drop, parse), parse)
     adverbs = render(clause.adverbs, parse) if clause.adverbs else ""
-    if clause.passive:
+    if clause.passive_of is not None:  # clause.passive, without the property call
         aux = "were" if wh.lower().startswith("which") and plural(clause.subject) else "was"
         verb = clause.verb.text if clause.verb else ""
         body = [wh, aux, adverbs, verb, rest, tail]
@@ -379,7 +379,7 @@ def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], t
         body = [wh, adverbs, clause.verb.text.lower(), rest, tail]
     else:
         return None
-    return " ".join([b for b in body if b])
+    return " ".join(filter(None, body))  # the non-empty parts
 
 
 def mentions_answer(question: str, answers: list[str]) -> bool:

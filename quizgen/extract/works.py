@@ -80,6 +80,7 @@ _PATTERNS = [
 _PAREN_YEAR = re.compile(r"\(\d{4}\)")  # both year patterns need one: "(1906)"
 _YEAR_AFTER = re.compile(r"\s*\((\d{4})\)")
 _IN_YEAR_AFTER = re.compile(r"\s+in\s+(1\d{3}|20\d{2})\b")
+_AND_SPLIT = re.compile(r"\s+and\s+")
 _CUE = re.compile(rf"\b(?:read|reads|wrote|written|write|published|book|books|{_NOUNS})\b", re.IGNORECASE)
 
 
@@ -94,8 +95,11 @@ class FoundWork:
     author_span: tuple[int, int] | None
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+
+
 def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity | None, str | None]:
-    owner = re.sub(r"(?:'s|’s)$", "", owner)
+    owner = _POSSESSIVE_END.sub("", owner)
     if owner.lower() in ("his", "her", "their"):
         clause = next((c for c in sf.p.clauses if c.ok and c.subject), None)
         if clause is None:
@@ -123,6 +127,9 @@ _ADJ_WORDS = set(re.findall(r"[a-z-]+", _ADJ))
 _WROTE_WORDS = frozenset({"wrote", "published", "completed", "penned", "authored", "composed"})
 _CALLED_WORDS = frozenset({"called", "entitled", "titled", "named"})
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_NOUN_TITLE = re.compile(rf"(?:{_NOUNS}),?\s+[\"“]?[A-Z]")
+_ADJ_TITLE = re.compile(rf"{_ADJ}\s+[A-Z]")
+_BY_NAME = re.compile(r"by\s+[A-Z]")
 
 
 _BY = frozenset({"by"})
@@ -137,12 +144,13 @@ def _patterns_to_try(text: str) -> list[tuple[str, re.Pattern[str]]]:
     in_the = " The " in text
     if not cues and not paren_year and not in_the:
         return []
-    work_noun = bool(cues & WORK_NOUNS)
+    # a title starts with a capital letter right after its noun, adjective or 'by'
+    work_noun = bool(cues & WORK_NOUNS) and bool(_NOUN_TITLE.search(text))
     worth = {
         "poss_year": paren_year,
         "poss_noun": work_noun,
-        "poss_adj": bool(cues & _ADJ_WORDS),
-        "by": "by" in cues,
+        "poss_adj": bool(cues & _ADJ_WORDS) and bool(_ADJ_TITLE.search(text)),
+        "by": "by" in cues and bool(_BY_NAME.search(text)),
         "in_the": in_the,
         "called": bool(cues & _CALLED_WORDS),
         "wrote": bool(cues & _WROTE_WORDS),
@@ -166,7 +174,7 @@ def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
             if kind == "by" and " and " in m.group("title"):
                 t0 = m.start("title")
                 titles = []
-                for part in re.split(r"\s+and\s+", m.group("title")):
+                for part in _AND_SPLIT.split(m.group("title")):
                     titles.append((part, text.index(part, t0)))
                     t0 = titles[-1][1] + len(part)
             author_ent: Entity | None = None
@@ -219,6 +227,10 @@ def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
     return found
 
 
+_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_ARTICLE_START = re.compile(r"^(?:The|A|An)\s")
+
+
 def work_facts(sf: SentenceFacts, registry: Registry, catalogue: dict[str, FoundWork]) -> None:
     for w in find_works(sf, registry):
         sf.work_spans.append((w.start, w.end))
@@ -230,12 +242,14 @@ def work_facts(sf: SentenceFacts, registry: Registry, catalogue: dict[str, Found
             known.author = known.author or w.author
             known.year = known.year or w.year
         gap = (w.start, w.end)
-        accept = [re.sub(r"^(?:The|A|An)\s+", "", w.title)] if re.match(r"^(?:The|A|An)\s", w.title) else []
+        accept = [_ARTICLE.sub("", w.title)] if _ARTICLE_START.match(w.title) else []
         author_ent = registry.entity(w.author) if w.author else None
         author_name = short_name(author_ent) if author_ent else w.author
         if w.author and not w.author_span and author_ent is not None:
             # "his memoirs": the author is named elsewhere in the sentence
             for form in sorted(author_ent.forms, key=len, reverse=True):
+                if form not in sf.s.fixed:  # no need to compile a pattern for it
+                    continue
                 m = re.search(rf"\b{re.escape(form)}\b", sf.s.fixed)
                 if m:
                     w.author_span = (m.start(), m.end())
