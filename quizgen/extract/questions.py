@@ -77,29 +77,27 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     sentence_units = parse.units
     res = ""
     prev: Unit | None = None
-    prev_k = -10  # the index of a unit that is not in the sentence: nothing is its neighbour
+    prev_k: int | None = None  # the previous unit's index in the sentence (-1: not in it), worked out when needed
     for u in units:
         piece = u.text
         if lower_first and u.first and u.kind == "word" and piece[:1].isupper() \
                 and not (piece.isupper() and len(piece) > 1) \
                 and not (parse.index_maps()[1].get(id(u)) and u.low in TITLES):  # "General William T. Sherman"
             piece = piece[:1].lower() + piece[1:]
-        # the unit's index in the sentence: the common case, the unit after the previous one, without a search
-        k = -10
-        if prev_k >= 0:
-            try:
-                if sentence_units[prev_k + 1] is u:
-                    k = prev_k + 1
-            except IndexError:
-                pass
-        if k < 0:
-            try:
-                k = sentence_units.index(u)  # units compare by identity
-            except ValueError:
-                k = -10
+        k: int | None = None
         if prev is not None:
-            if k == prev_k + 1:  # neighbours in the sentence keep their own spacing, unless it holds text
-                gap = text[prev.end : u.start]
+            if prev_k is None:
+                try:
+                    prev_k = sentence_units.index(prev)  # units compare by identity
+                except ValueError:
+                    prev_k = -1
+            try:  # neighbours in the sentence: u is the unit right after prev
+                adjacent = prev_k >= 0 and sentence_units[prev_k + 1] is u
+            except IndexError:
+                adjacent = False
+            if adjacent:
+                k = prev_k + 1
+                gap = text[prev.end : u.start]  # their own spacing, unless it holds text
                 if gap == " " or gap == "" or not gap.strip():
                     res += gap
                 elif u.text not in ",;:":
