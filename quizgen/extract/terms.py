@@ -111,8 +111,11 @@ def term_facts(sf: SentenceFacts) -> None:
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
         np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
     # the other rules, each only where its cue can be: cheap tests here save a call per sentence
-    if len(sf.p.segments) > 1 and _BEGIN_NOUN_IN.search(low_text):
-        _apposition_events(sf)
+    if len(sf.p.segments) > 1:
+        for noun in _BEGIN_NOUNS:
+            if noun in low_text:  # the event apposition needs one of its nouns
+                _apposition_events(sf)
+                break
     copulas = [c for c in sf.p.clauses if c.aux is not None and c.aux.low in _COPULAS]
     if copulas:
         _complement_names(sf, copulas)
@@ -289,7 +292,6 @@ _BEGIN_NOUNS = {
 }
 
 
-_BEGIN_NOUN_IN = re.compile("|".join(_BEGIN_NOUNS))  # in the lower-case sentence: a necessary cue
 
 
 def _apposition_events(sf: SentenceFacts) -> None:
