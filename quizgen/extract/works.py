@@ -139,7 +139,7 @@ _ANY_CUE = frozenset(WORK_NOUNS | _ADJ_WORDS | _WROTE_WORDS | _CALLED_WORDS | _B
 def _patterns_to_try(text: str) -> list[tuple[str, re.Pattern[str]]]:
     """Cheap tests first: most sentences cannot hold a title in the form any pattern looks for.
     The patterns that may match, in their order (an earlier pattern's title wins an overlap)."""
-    cues = set(_LOWER_WORDS.findall(text)) & _ANY_CUE  # set operators, not calls: cheap under profiling too
+    cues = _ANY_CUE.intersection(_LOWER_WORDS.findall(text))  # no set of all the sentence's words
     paren_year = "(" in text and bool(_PAREN_YEAR.search(text))
     in_the = " The " in text
     if not cues and not paren_year and not in_the:
