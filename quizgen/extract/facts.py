@@ -10,6 +10,7 @@ from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
 from .entities import Entity
 from .lexicon import PLACE_PREPS
+from .names import Mention
 from .questions import (
     Candidate,
     Context,
@@ -114,8 +115,12 @@ class SentenceFacts:
         self._seg_at: dict[Unit, int] | None = None
         self._clause_of: dict[Unit, Clause] | None = None
         self._base: float | None = None
-        # (index, unit, entity or None) of the name units, worked out once for all the rules
-        self.named: list[tuple[int, Unit, Entity | None]] = [(k, u, entity_of(u)) for k, u in parse.names()]
+        # (index, unit, entity or None) of the name units, worked out once for all the rules: entity_of(u),
+        # with the common case (a mention of an entity) read directly
+        self.named: list[tuple[int, Unit, Entity | None]] = [
+            (k, u, u.ref.entity if u.ref.__class__ is Mention and u.ref.entity.__class__ is Entity else entity_of(u))
+            for k, u in parse.names()
+        ]
         # every unit's text is a slice of the sentence, so a rule that needs a unit whose lower case is some
         # word need not look when the word is not in here
         self.low_text = self.s.fixed.lower()
