@@ -71,7 +71,15 @@ def _date_tail(sf: SentenceFacts, clause: Clause) -> str:
 _MAIN_LEADS = frozenset({"", "and", "but", "when", "after", "before", "while", "as", "ptc"})
 
 
+def names_a_person(sf: SentenceFacts) -> bool:
+    """Does the sentence name a person (what `_person` accepts)? Every people and role rule needs one."""
+    return any(ent is not None and ent.kind == "person" and not u.ref.modifier  # type: ignore[union-attr]
+               for _k, u, ent in sf.named)
+
+
 def people_facts(sf: SentenceFacts) -> None:
+    if not names_a_person(sf):
+        return
     has_by = "by" in sf.low_text  # an agent follows 'by'
     for clause in sf.p.clauses:
         rest = clause.rest

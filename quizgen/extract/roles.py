@@ -12,12 +12,14 @@ from .entities import Entity, Registry
 from .facts import SentenceFacts
 from .lexicon import DETERMINERS, PREPOSITIONS, ROLE_NOUNS
 from .names import Mention
-from .people import _answer, _people_in, _person
+from .people import _answer, _people_in, _person, names_a_person
 from .questions import render, subject_text
 from .tokens import finite_verb
 
 
 def roles(sf: SentenceFacts, registry: Registry) -> None:
+    if not names_a_person(sf):  # every role is some person's
+        return
     units = sf.p.units
     segs = sf.p.segments
     for si, seg in enumerate(segs):
