@@ -8,7 +8,9 @@ import re
 
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
+from .entities import Entity
 from .lexicon import PLACE_PREPS
+from .names import Mention
 from .questions import (
     Candidate,
     Context,
@@ -63,13 +65,40 @@ _NOMINAL = {
 }
 _VAGUE = re.compile(r"\b" + alternation(["this", "these", "those", "it", "its", "him", "them", "her", "the latter",
                                            "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
-_REPORTED = re.compile(r"\b" + alternation(["could", "would", "considered", "believed", "claimed", "accused",
-                                              "alleged", "said to", "according to"]) + r"\b", re.IGNORECASE)
+_VAGUE_LOWER = re.compile(_VAGUE.pattern)  # the same words, case-sensitive: for lower-case text
+
+
+def _vague(question: str) -> bool:
+    """Does the question lean on its context ('this', 'him', 'the latter')?"""
+    if question.isascii():  # ASCII: matching the lower case is matching regardless of case, and faster
+        return bool(_VAGUE_LOWER.search(question.lower()))
+    return bool(_VAGUE.search(question))
+
+
+_REPORTED_WORDS = ("could", "would", "considered", "believed", "claimed", "accused", "alleged", "said to",
+                   "according to")
+_REPORTED = re.compile(r"\b" + alternation(_REPORTED_WORDS) + r"\b", re.IGNORECASE)
+
+
+def _reported(text: str, low: str) -> bool:
+    """Does the sentence report a claim ('would', 'according to')? `low`: the text in lower case."""
+    if text.isascii():  # ASCII text matches case-insensitively only where its lower case holds the word
+        for w in _REPORTED_WORDS:
+            if w in low:
+                break
+        else:
+            return False
+    return bool(_REPORTED.search(text))
+
+
 _TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
 
 
 _DATE_FILLER = frozenset(_TEMPORAL | PLACE_PREPS | {"the", "this", "day", "shortly"})
 _TEMPORAL_THE = frozenset(_TEMPORAL | {"the"})
+_LEADING_THE_THIS = re.compile(r"^(?:the|this)\s+", re.IGNORECASE)
+_LEADING_A_AN = re.compile(r"^an? ")
+_YEAR_DIGITS = re.compile(r"\d{3,4}")
 
 
 class SentenceFacts:
@@ -80,20 +109,47 @@ class SentenceFacts:
         self.ctx = ctx
         self.year_hint = year_hint
         self.s = parse.parsed.sentence
-        self.seg_of: dict[int, int] = {}
-        for si, seg in enumerate(parse.segments):
-            for u in seg.units:
-                self.seg_of[id(u)] = si
         self.out: list[Candidate] = []
         self.work_spans: list[tuple[int, int]] = []  # titles found: their words are not places or terms
-        self.base = 1.0
-        words = len(self.s.fixed.split())
-        if words > 40:
-            self.base *= 0.9
-        if _REPORTED.search(self.s.fixed):
-            self.base *= 0.8
-        if self.s.fixed != self.s.text:
-            self.base *= 0.97
+        # built when first asked for: many sentences need none of them
+        self._seg_at: dict[Unit, int] | None = None
+        self._clause_of: dict[Unit, Clause] | None = None
+        self._base: float | None = None
+        # (index, unit, entity or None) of the name units, worked out once for all the rules: entity_of(u),
+        # with the common case (a mention of an entity) read directly
+        self.named: list[tuple[int, Unit, Entity | None]] = [
+            (k, u, u.ref.entity if u.ref.__class__ is Mention and u.ref.entity.__class__ is Entity else entity_of(u))
+            for k, u in parse.names()
+        ]
+        # every unit's text is a slice of the sentence, so a rule that needs a unit whose lower case is some
+        # word need not look when the word is not in here
+        self.low_text = self.s.fixed.lower()
+
+    @property
+    def seg_at(self) -> dict[Unit, int]:
+        """Unit -> index of its segment (units hash by identity)."""
+        if self._seg_at is None:
+            seg_at: dict[Unit, int] = {}
+            for si, seg in enumerate(self.p.segments):
+                for u in seg.units:
+                    seg_at[u] = si
+            self._seg_at = seg_at
+        return self._seg_at
+
+    @property
+    def base(self) -> float:
+        """The sentence's own confidence factor: long, reported or repaired sentences count for less."""
+        if self._base is None:
+            base = 1.0
+            fixed = self.s.fixed
+            if len(fixed.split()) > 40:
+                base *= 0.9
+            if _reported(fixed, self.low_text):
+                base *= 0.8
+            if fixed != self.s.text:
+                base *= 0.97
+            self._base = base
+        return self._base
 
     # ------------------------------------------------------------------ shared machinery
 
@@ -111,14 +167,22 @@ class SentenceFacts:
         if not question or not answer:
             return None
         q = tidy(question)
-        accept = [a for a in dict.fromkeys(accept or []) if a and a.lower() != answer.lower()]
-        if mentions_answer(q, [answer, *accept]) or len(q.split()) < 4 or len(q.split()) > 40:
+        n_words = len(q.split())
+        if n_words < 4 or n_words > 40:
             return None
-        if _VAGUE.search(q):  # "Who knew this was no idle threat?": needs the context to answer
+        if accept:
+            low = answer.lower()
+            accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
+        else:
+            accept = []
+        if mentions_answer(q, [answer, *accept]):
+            return None
+        if _vague(q):  # "Who knew this was no idle threat?": needs the context to answer
             conf *= 0.6
-        if len(q.split()) > 25:
+        if n_words > 25:
             conf *= 0.85
-        c = Candidate(kind, q, answer, self.s, gap, round(min(0.98, conf * self.base), 2), accept, when, rule=rule)
+        conf *= self._base if self._base is not None else self.base
+        c = Candidate(kind, q, answer, self.s, gap, round(conf if conf < 0.98 else 0.98, 2), accept, when, rule=rule)
         self.out.append(c)
         return c
 
@@ -127,14 +191,22 @@ class SentenceFacts:
 
     def clause_with(self, u: Unit) -> Clause | None:
         """The clause whose subject, intro or rest holds unit `u`."""
-        for c in self.p.clauses:
-            if any(x is u for x in [*c.subject, *c.rest, *c.intro]):
-                return c
-        return None
+        if self._clause_of is None:
+            clause_of: dict[Unit, Clause] = {}  # units hash by identity
+            for c in reversed(self.p.clauses):  # the first clause that holds a unit wins
+                for part in (c.subject, c.rest, c.intro):
+                    for x in part:
+                        clause_of[x] = c
+            self._clause_of = clause_of
+        return self._clause_of.get(u)
+
+    def index(self, u: Unit) -> int:
+        """The position of unit `u` in the sentence's units."""
+        return self.p.units.index(u)  # units compare by identity
 
     def host(self, u: Unit, loose: bool = False) -> Clause | None:
         """The clause a phrase (a date, a place) belongs to."""
-        si = self.seg_of.get(id(u))
+        si = self.seg_at.get(u)
         if si is None:
             return None
         segs = self.p.segments
@@ -180,7 +252,7 @@ class SentenceFacts:
     def phrase_drop(self, u: Unit, clause: Clause, preps: set[str]) -> set[int]:
         """The answer unit and the preposition (and 'on this day') that introduce it."""
         units = self.p.units
-        k = next(i for i, x in enumerate(units) if x is u)
+        k = self.index(u)
         drop = {id(u)}
         j = k - 1
         if j >= 0 and units[j].is_word and units[j].low in ("the",):
@@ -195,13 +267,15 @@ class SentenceFacts:
 
     def pronoun_factor(self, clause: Clause) -> float:
         subj = clause.subject
-        if len(subj) == 1 and subj[0].is_word and subj[0].low in ("he", "she"):
+        if subj and subj[0].low in ("he", "she") and subj[0].is_word and len(subj) == 1:
             return 0.6 if self.ctx.he_certain else 0.45
         return 1.0
 
     # ------------------------------------------------------------------ dates
 
     def dates(self) -> None:
+        if not self.p.parsed.dates:  # date units are made from the sentence's dates
+            return
         date_units = [u for u in self.p.units if u.kind == "date" and isinstance(u.ref, DateMatch)]
         for u in date_units:
             dm: DateMatch = u.ref  # type: ignore[assignment]
@@ -218,19 +292,23 @@ class SentenceFacts:
                 conf *= 0.8
             self._date(u, dm, conf, date_units)
 
+    def _accept(self, dm: DateMatch) -> list[str]:
+        """Other ways to write a date answer (only worked out when a question is asked)."""
+        written = self.s.fixed[dm.start : dm.end]
+        return accepted_forms(dm) + ([written] if written != dm.text else [])
+
     def _date(self, u: Unit, dm: DateMatch, conf: float, all_dates: list[Unit]) -> None:
         gap = (dm.start, dm.end)
-        written = self.s.fixed[dm.start : dm.end]
-        accept = accepted_forms(dm) + ([written] if written != dm.text else [])
-        answer = re.sub(r"^(?:the|this)\s+", "", dm.text, flags=re.IGNORECASE)
-        if self._nominal_date(u, dm, conf, gap, accept, answer):
+        answer = _LEADING_THE_THIS.sub("", dm.text)
+        if self._nominal_date(u, dm, conf, gap, answer):
             return
         clause = self.host(u)
         if clause is None or not clause.ok:
             return
-        if any(x is u for x in clause.subject):
-            self._np_event_date(u, dm, clause, conf, gap, accept, answer)
-            return
+        for x in clause.subject:
+            if x is u:
+                self._np_event_date(u, dm, clause, conf, gap, answer)
+                return
         subj = subject_text(clause, self.p, self.ctx)
         if subj is None:
             return
@@ -249,13 +327,14 @@ class SentenceFacts:
                 return
             wh = f"Besides {others[0].text}, {wh[0].lower()}{wh[1:]}"
         self.add(
-            "date", f"{wh} {body}", answer, gap, conf * subj[1] * self.pronoun_factor(clause), "date", accept, dm.when
+            "date", f"{wh} {body}", answer, gap, conf * subj[1] * self.pronoun_factor(clause), "date",
+            self._accept(dm), dm.when
         )
 
     def _coordinated(self, a: Unit, b: Unit) -> bool:
         units = self.p.units
-        ia = next(i for i, x in enumerate(units) if x is a)
-        ib = next(i for i, x in enumerate(units) if x is b)
+        ia = self.index(a)
+        ib = self.index(b)
         lo, hi = min(ia, ib), max(ia, ib)
         return hi - lo == 2 and units[lo + 1].low == "and"
 
@@ -265,7 +344,7 @@ class SentenceFacts:
     def _date_wh(self, dm: DateMatch, u: Unit) -> str:
         if dm.vague and dm.precision == "year":
             return "Around what year"
-        if dm.precision == "year" and re.fullmatch(r"\d{3,4}", dm.text.strip()):
+        if dm.precision == "year" and _YEAR_DIGITS.fullmatch(dm.text.strip()):
             return "In what year"
         if dm.precision == "decade":
             return "In which decade"
@@ -275,12 +354,10 @@ class SentenceFacts:
             return "In which years" if "/" in (dm.when or "") and "-" not in (dm.when or "-") else "When"
         return "When"
 
-    def _nominal_date(
-        self, u: Unit, dm: DateMatch, conf: float, gap: tuple[int, int], accept: list[str], answer: str
-    ) -> bool:
+    def _nominal_date(self, u: Unit, dm: DateMatch, conf: float, gap: tuple[int, int], answer: str) -> bool:
         """'After the death of Vladimir Lenin in 1924' -> 'In what year did Vladimir Lenin die?'"""
         units = self.p.units
-        k = next(i for i, x in enumerate(units) if x is u)
+        k = self.index(u)
         if k < 4 or units[k - 1].low not in ("in", "on", "of"):
             return False
         name, of, noun = units[k - 2], units[k - 3], units[k - 4]
@@ -290,11 +367,13 @@ class SentenceFacts:
         ent = entity_of(name)
         who = name.text if ent is None else ent.name if len(name.text.split()) > 1 else name.text
         wh = self._date_wh(dm, u)
-        self.add("date", f"{wh} {aux} {who} {verb}", answer, gap, conf * 0.9, "date-nominal", accept, dm.when)
+        self.add(
+            "date", f"{wh} {aux} {who} {verb}", answer, gap, conf * 0.9, "date-nominal", self._accept(dm), dm.when
+        )
         return True
 
     def _np_event_date(
-        self, u: Unit, dm: DateMatch, clause: Clause, conf: float, gap: tuple[int, int], accept: list[str], answer: str
+        self, u: Unit, dm: DateMatch, clause: Clause, conf: float, gap: tuple[int, int], answer: str
     ) -> None:
         """'The Soviet attack on Finland in November 1939, ...' -> 'When did the Soviet attack on Finland
         take place?'"""
@@ -307,7 +386,7 @@ class SentenceFacts:
             return
         text = render(np, self.p)
         text = "the" + text[1:] if text.lower().startswith("a ") else text
-        text = re.sub(r"^an? ", "the ", text)
+        text = _LEADING_A_AN.sub("the ", text)
         self.add(
             "date",
             f"{self._date_wh(dm, u)} did {text} take place",
@@ -315,7 +394,7 @@ class SentenceFacts:
             gap,
             conf * 0.75,
             "date-np",
-            accept,
+            self._accept(dm),
             dm.when,
         )
 

@@ -39,9 +39,9 @@ _UNIT_NOUNS = {
 
 def _number(u: Unit) -> tuple[str, list[str]] | None:
     """The number a unit states, as written plus its other spelling ('two' / '2')."""
-    if u.kind == "num" and not re.fullmatch(r"\d+s", u.text):
+    if u.kind == "num" and not _DECADE.fullmatch(u.text):
         digits = u.text.replace(",", "")
-        m = re.match(r"([\d.]+)-([a-z]+)$", digits)
+        m = _NUMBER_UNIT.match(digits)
         if m:  # "20-year"
             return f"{m.group(1)} {m.group(2)}s", [m.group(1), u.text]
         return u.text, [digits] if digits != u.text else []
@@ -51,11 +51,18 @@ def _number(u: Unit) -> tuple[str, list[str]] | None:
 
 
 _NOT_COUNTED = frozenset(STOPWORDS | _UNIT_NOUNS)
+_DECADE = re.compile(r"\d+s")
+_NUMBER_UNIT = re.compile(r"([\d.]+)-([a-z]+)$")
+_SPAN_UNIT = re.compile(r"-(?:year|month|day)$")
+_MEASURE = re.compile(r"[%°]|\s\w+$")
 
 
 def number_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k, u in enumerate(units):
+    # only numerals and number words can state a number: the rest of the sentence is not visited
+    at = [k for k, u in enumerate(units) if u.kind == "num" or u.is_word and u.low in NUMBER_WORDS]
+    for k in at:
+        u = units[k]
         got = _number(u)
         if got is None:
             continue
@@ -69,7 +76,7 @@ def number_facts(sf: SentenceFacts) -> None:
         if prev[-1:] == ["for"] and nxt is not None and nxt.low in _UNIT_NOUNS:
             _pp_number(sf, u, [units[k - 1], u, nxt], f"For how many {nxt.low}", answer, accept, gap)
             continue
-        if re.search(r"-(?:year|month|day)$", u.text) and nxt is not None and nxt.is_word:
+        if _SPAN_UNIT.search(u.text) and nxt is not None and nxt.is_word:
             unit_noun = nxt.low
             j = k - 1
             while j >= 0 and units[j].is_word and units[j].low not in PREPOSITIONS:
@@ -120,7 +127,7 @@ def _complement_number(sf: SentenceFacts, u: Unit, answer: str, accept: list[str
         rest = rest[1:]
     if len(rest) != 1 or rest[0] is not u or clause.subject[0].low not in ("the", "its", "their"):
         return False
-    if not re.search(r"[%°]|\s\w+$", u.text):  # a measure with its unit, not a bare figure
+    if not _MEASURE.search(u.text):  # a measure with its unit, not a bare figure
         return False
     subject = render(clause.subject, sf.p)
     sf.add("number", f"What {clause.aux.low} {subject}", answer, gap, 0.6, "number-complement", accept)

@@ -15,13 +15,17 @@ from .facts import SentenceFacts
 from .lexicon import DETERMINERS, PREPOSITIONS, REPORTING, ROLE_NOUNS
 from .morph import past_of_participle
 from .names import Mention
-from .questions import as_subject_question, entity_of, inverted, render, subject_text
+from .questions import as_subject_question, inverted, render, subject_text
 
 
 def _person(u: Unit) -> Entity | None:
-    ent = entity_of(u)
-    if ent is not None and ent.kind == "person" and not (isinstance(u.ref, Mention) and u.ref.modifier):
-        return ent
+    """The person a name unit names (not a proper adjective: 'Soviet state')."""
+    if u.kind == "name":  # entity_of(u), inlined: this is asked of every name in several rules
+        ref = u.ref
+        if (ref.__class__ is Mention or isinstance(ref, Mention)) and not ref.modifier:
+            ent = ref.entity
+            if ent is not None and (ent.__class__ is Entity or isinstance(ent, Entity)) and ent.kind == "person":
+                return ent
     return None
 
 
@@ -64,20 +68,45 @@ def _date_tail(sf: SentenceFacts, clause: Clause) -> str:
     return ""
 
 
+_MAIN_LEADS = frozenset({"", "and", "but", "when", "after", "before", "while", "as", "ptc"})
+
+
+def names_a_person(sf: SentenceFacts) -> bool:
+    """Does the sentence name a person (what `_person` accepts)? Every people and role rule needs one."""
+    return any(ent is not None and ent.kind == "person" and not u.ref.modifier  # type: ignore[union-attr]
+               for _k, u, ent in sf.named)
+
+
 def people_facts(sf: SentenceFacts) -> None:
+    if not names_a_person(sf):
+        return
+    has_by = "by" in sf.low_text  # an agent follows 'by'
     for clause in sf.p.clauses:
-        if clause.lead in ("who", "which"):
+        rest = clause.rest
+        # a complement person ends the clause: 'X, who would later become ... Budyonny and Voroshilov'
+        ends_with_name = bool(rest) and (rest[-1].kind == "name" or rest[-1].low in ("and", ","))
+        if clause.lead in ("who", "which") and ends_with_name:
             _complement_person(sf, clause)
-        if clause.lead not in ("", "and", "but", "when", "after", "before", "while", "as", "ptc"):
+        if clause.lead not in _MAIN_LEADS:
             continue
-        if not clause.passive:
+        if clause.passive_of is None:  # not passive
             _subject_person(sf, clause)
-            _object_person(sf, clause)
-            _complement_person(sf, clause)
-        _agent_person(sf, clause)
+            if not clause.object_np:
+                for u in rest:
+                    if u.kind == "name":  # an object person is a name in the rest
+                        _object_person(sf, clause)
+                        break
+            if ends_with_name:
+                _complement_person(sf, clause)
+        if has_by:
+            for by, u in enumerate(rest):
+                if u.low == "by":
+                    _agent_person(sf, clause, by)
+                    break
 
 
 _DET_OR_PREP = frozenset(DETERMINERS | PREPOSITIONS)
+_LEADING_A_AN = re.compile(r"^(?:a|an)\s+")
 
 
 def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
@@ -85,8 +114,8 @@ def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
     if not subj or not clause.ok:
         return
     descriptors: list[Unit] = []
-    people = _people_in(subj)
-    if people is None and len(subj) > 1 and _person(subj[-1]) is not None:
+    people = _people_in(subj) if subj[0].kind == "name" else None  # a list of people starts with a name
+    if people is None and subj[-1].kind == "name" and len(subj) > 1 and _person(subj[-1]) is not None:
         descriptors = subj[:-1]
         # "Spanish communist X", "lieutenant-general of the NKVD X"
         if descriptors[0].is_word and descriptors[0].low in _DET_OR_PREP:
@@ -106,12 +135,13 @@ def _subject_person(sf: SentenceFacts, clause: Clause) -> None:
         _such_as(sf, clause)
         return
     rest = [u for u in clause.rest if u.kind != "punct"]
-    if len(rest) < 2 and clause.aux is None:
+    if clause.aux is None and len(rest) < 2:
         return
     if clause.verb is not None and clause.verb.low in REPORTING:
         return  # "Who says that ...?": the claim is the fact, not who made it
-    if any(u.is_word and u.low in ("was", "were", "is", "are") for u in rest):
-        return  # a run-on ("Operation Mother commenced Spanish communist X was supposed to ...")
+    for u in rest:
+        if u.is_word and u.low in ("was", "were", "is", "are"):
+            return  # a run-on ("Operation Mother commenced Spanish communist X was supposed to ...")
     if rest and rest[0].low in ("not", "never"):
         return  # negative statements make poor questions
     answer, accept, gap = _answer(people)
@@ -210,13 +240,11 @@ def _object_person(sf: SentenceFacts, clause: Clause) -> None:
     sf.add("person", f"Whom {body}", answer, gap, 0.65 * subj[1] * sf.pronoun_factor(clause), "person-object", accept)
 
 
-def _agent_person(sf: SentenceFacts, clause: Clause) -> None:
+def _agent_person(sf: SentenceFacts, clause: Clause, by: int) -> None:
     """'a Commission of Inquiry, chaired by John Dewey' -> 'Who chaired the Commission of Inquiry?';
-    'he was exiled by his chief rival in government, Joseph Stalin' -> 'By whom was Trotsky exiled?'"""
+    'he was exiled by his chief rival in government, Joseph Stalin' -> 'By whom was Trotsky exiled?'
+    `by` is the index of the first 'by' in the clause's rest."""
     rest = clause.rest
-    by = next((k for k, u in enumerate(rest) if u.low == "by"), None)
-    if by is None:
-        return
     after = rest[by + 1 :]
     target: Unit | None = None
     k = 0
@@ -253,7 +281,7 @@ def _agent_person(sf: SentenceFacts, clause: Clause) -> None:
     accept = [f for f in ent.forms if f != ent.name]
     if clause.passive and clause.verb is not None and clause.passive_of:
         noun = render(clause.passive_of, sf.p)
-        noun = re.sub(r"^(?:a|an)\s+", "the ", noun)
+        noun = _LEADING_A_AN.sub("the ", noun)
         before_by = render(rest[:by], sf.p)
         q = f"Who {past_of_participle(clause.verb.text)} {before_by} {noun}"
         sf.add("person", q, ent.name, gap, 0.75, "person-agent", accept)

@@ -32,11 +32,11 @@ _PLACE_NOMINAL = {
 
 def place_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k, u in sf.p.names():
-        ent = entity_of(u)
+    for k, u, ent in sf.named:
         if ent is None or ent.kind != "place" or u.ref.possessive:  # type: ignore[union-attr]
             continue
-        if ent.strength < 1 or sf.in_work(u):  # "connections to Mussolini": a preposition alone is not enough
+        # "connections to Mussolini": a preposition alone is not enough
+        if ent.strength < 1 or sf.work_spans and sf.in_work(u):
             continue
         prev = units[k - 1] if k else None
         if prev is not None and prev.is_word and prev.low in PLACE_PREPS:
@@ -92,7 +92,7 @@ def _list_after(sf: SentenceFacts, u: Unit) -> list[Unit]:
     """The rest of a list of same-kind names after `u`, with its commas and 'and'."""
     units = sf.p.units
     n = len(units)
-    k = next(i for i, x in enumerate(units) if x is u)
+    k = sf.index(u)
     ent = entity_of(u)
     if ent is None or k > 1 and units[k - 1].low in ("and", ",") and entity_of(units[k - 2]) is not None:
         return []  # not the head of a list
@@ -116,7 +116,7 @@ def _list_after(sf: SentenceFacts, u: Unit) -> list[Unit]:
 def _nominal_place(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
     """'After his trial and life sentence to Siberia, he escaped' -> 'Where was Trotsky sentenced?'"""
     units = sf.p.units
-    k = next(i for i, x in enumerate(units) if x is u)
+    k = sf.index(u)
     noun = units[k - 2] if k >= 2 else None
     if noun is None or noun.low not in _PLACE_NOMINAL or prep.low not in ("to", "in", "from", "into"):
         return
@@ -174,8 +174,11 @@ def _place_apposition(sf: SentenceFacts, k: int, u: Unit) -> None:
         of_what = render(tail[j + 2 : m + 1], sf.p)
         sf.add("place", f"What was the {noun} of {of_what}", u.text, (u.start, u.ref.end), 0.65, "place-capital")
 
+_NOW_FORMERLY = re.compile(r"(now|formerly|modern|today|present-day)\s+(.+)$", re.IGNORECASE)
+
+
 def _place_paren(sf: SentenceFacts, u: Unit, paren: str) -> None:
-    m = re.match(r"(now|formerly|modern|today|present-day)\s+(.+)$", paren.strip(), re.IGNORECASE)
+    m = _NOW_FORMERLY.match(paren.strip())
     if not m or not m.group(2)[:1].isupper():
         return
     new = m.group(2).strip()

@@ -59,87 +59,114 @@ def short_name(ent: Entity) -> str:
 
 
 def entity_of(u: Unit) -> Entity | None:
-    if u.kind == "name" and isinstance(u.ref, Mention) and isinstance(u.ref.entity, Entity):
-        return u.ref.entity
+    if u.kind == "name":
+        ref = u.ref
+        # the exact class first: the common case costs no call (this runs for every name in several rules)
+        if ref.__class__ is Mention or isinstance(ref, Mention):
+            ent = ref.entity
+            if ent is not None and (ent.__class__ is Entity or isinstance(ent, Entity)):
+                return ent
     return None
 
 
 def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     """The units as text, keeping the sentence's own spacing between neighbours."""
-    text = parse.text
-    out: list[str] = []
+    if not units:
+        return ""
+    text = parse.parsed.sentence.fixed  # parse.text, without the property call
+    sentence_units = parse.units
+    res = ""
     prev: Unit | None = None
-    index, nxt_name = parse.index_maps()
+    prev_k: int | None = None  # the previous unit's index in the sentence (-1: not in it), worked out when needed
     for u in units:
         piece = u.text
         if lower_first and u.first and u.kind == "word" and piece[:1].isupper() \
                 and not (piece.isupper() and len(piece) > 1) \
-                and not (nxt_name.get(id(u)) and u.low in TITLES):  # "General William T. Sherman" keeps its title
+                and not (parse.index_maps()[1].get(id(u)) and u.low in TITLES):  # "General William T. Sherman"
             piece = piece[:1].lower() + piece[1:]
+        k: int | None = None
         if prev is not None:
-            gap = text[prev.end : u.start]
-            adjacent = index.get(id(u), -1) == index.get(id(prev), -9) + 1
-            out.append(gap if adjacent and gap.strip() == "" else "" if u.text in ",;:" else " ")
-        out.append(piece)
+            if prev_k is None:
+                try:
+                    prev_k = sentence_units.index(prev)  # units compare by identity
+                except ValueError:
+                    prev_k = -1
+            try:  # neighbours in the sentence: u is the unit right after prev
+                adjacent = prev_k >= 0 and sentence_units[prev_k + 1] is u
+            except IndexError:
+                adjacent = False
+            if adjacent:
+                k = prev_k + 1
+                gap = text[prev.end : u.start]  # their own spacing, unless it holds text
+                if gap == " " or gap == "" or not gap.strip():
+                    res += gap
+                elif u.text not in ",;:":
+                    res += " "
+            elif u.text not in ",;:":
+                res += " "
+        res += piece
         prev = u
-    return "".join(out).strip()
+        prev_k = k
+    return res.strip()
 
 
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.!?])")
-_QUOTES = re.compile(r"[\"“”]")
+_SPACE_BEFORE = tuple((" " + p, p) for p in ",;:.!?")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 
 
 def tidy(question: str) -> str:
     """Capitalise, drop dangling words and stray punctuation, end with one question mark."""
-    q = _SPACES.sub(" ", question).strip()
-    q = _SPACE_BEFORE_PUNCT.sub(r"\1", q)
-    q = _QUOTES.sub("", q)
+    q = " ".join(question.split())  # runs of whitespace -> one space, ends stripped
+    # the only whitespace left is single spaces: a space before punctuation is one " ," pair
+    if " ," in q or " ;" in q or " :" in q or " ." in q or " !" in q or " ?" in q:
+        for spaced, p in _SPACE_BEFORE:
+            q = q.replace(spaced, p)
+    if '"' in q or "“" in q or "”" in q:
+        q = q.replace('"', "").replace("“", "").replace("”", "")
     q = q.rstrip(" ,;:.!?—–-")
-    q = _DOUBLE_COMMA.sub(",", q)
+    if "," in q and q.count(",") > 1:
+        q = _DOUBLE_COMMA.sub(",", q)
     return q[:1].upper() + q[1:] + "?"
 
 
 def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
     """The subject as the question should name it, and a confidence factor (pronouns cost)."""
+    # several rules ask for the same clause's subject: computed once per clause and context
+    try:
+        cache = parse.__dict__["_subject_texts"]
+    except KeyError:
+        cache = parse.__dict__["_subject_texts"] = {}
+    key = id(clause)
+    hit = cache.get(key)
+    if hit is not None and hit[0] is clause and hit[1] is ctx.he and hit[2] == ctx.he_certain:
+        return hit[3]
+    got = _subject_text(clause, parse, ctx)
+    cache[key] = (clause, ctx.he, ctx.he_certain, got)
+    return got
+
+
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "this", "these", "those", "which", "one", "we", "i", "you"})
+
+
+def _subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
     subj = clause.subject
     if not subj:
         return None
-    if len(subj) == 1 and subj[0].is_word and subj[0].low in ("he", "she"):
-        # the person an earlier clause of this sentence named is the likeliest 'he'
-        for c in parse.clauses:
-            if c is clause:
-                break
-            ent = entity_of(c.subject[-1]) if c.subject and len(c.subject) <= 4 else None
-            if ent is not None and ent.kind == "person":
-                return short_name(ent), 1.0
-        if ctx.he is None:
+    if len(subj) == 1:
+        head = subj[0]
+        if head.is_word and head.low in ("he", "she"):
+            return _he_text(clause, parse, ctx)
+        if head.is_word and head.low == "it":
+            return _it_text(clause, parse)
+        if head.is_word and head.low in _PRONOUN_SUBJECTS:
             return None
-        return short_name(ctx.he), 1.0 if ctx.he_certain else 0.65
-    if len(subj) == 1 and subj[0].is_word and subj[0].low == "it":
-        # "The Assembly abolished ..., and on August 26 it adopted ...": 'it' is the earlier named subject
-        for c in parse.clauses:
-            if c is clause:
-                break
-            ent = entity_of(c.subject[-1]) if c.subject else None
-            if ent is not None and ent.kind in ("term", "event", "place", "work") and c.ok:
-                return render(c.subject, parse), 0.9
-        return None
-    if (
-        any(
-            u.is_word and u.low in ("it", "they", "this", "these", "those", "which", "one", "we", "i", "you")
-            for u in subj[:1]
-        )
-        and len(subj) == 1
-    ):
-        return None
+        return render(subj, parse), 1.0
     # "Spanish communist Ramon Mercader" -> "Ramon Mercader": the descriptor is a role, not part of the name
     last = subj[-1]
+    last_ent = entity_of(last)
     if (
-        entity_of(last) is not None
-        and entity_of(last).kind == "person"
-        and len(subj) > 1
+        last_ent is not None
+        and last_ent.kind == "person"
         and all(
             u.is_word and (u.text[:1].islower() or u.first)
             or u.kind == "name" and isinstance(u.ref, Mention) and u.ref.modifier
@@ -149,6 +176,30 @@ def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float
     ):
         return last.text, 1.0
     return render(subj, parse), 1.0
+
+
+def _he_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
+    """The person an earlier clause of this sentence named is the likeliest 'he'."""
+    for c in parse.clauses:
+        if c is clause:
+            break
+        ent = entity_of(c.subject[-1]) if c.subject and len(c.subject) <= 4 else None
+        if ent is not None and ent.kind == "person":
+            return short_name(ent), 1.0
+    if ctx.he is None:
+        return None
+    return short_name(ctx.he), 1.0 if ctx.he_certain else 0.65
+
+
+def _it_text(clause: Clause, parse: Parse) -> tuple[str, float] | None:
+    """'The Assembly abolished ..., and on August 26 it adopted ...': 'it' is the earlier named subject."""
+    for c in parse.clauses:
+        if c is clause:
+            break
+        ent = entity_of(c.subject[-1]) if c.subject else None
+        if ent is not None and ent.kind in ("term", "event", "place", "work") and c.ok:
+            return render(c.subject, parse), 0.9
+    return None
 
 
 def plural(units: list[Unit]) -> bool:
@@ -173,18 +224,26 @@ def base_verb(word: str) -> str | None:
 
 def rest_units(clause: Clause, drop: set[int], parse: Parse, limit: int = 18) -> list[Unit]:
     """The clause after its verb, without the answer's phrase, cut to a readable length."""
-    out: list[Unit] = []
-    dropped_last = False
-    for k, u in enumerate(clause.rest):
-        if id(u) in drop:
-            dropped_last = True
-            continue
-        # "arrested [in July 1794] and executed the next day": the second verb is another fact
-        if dropped_last and u.low in ("and", "but") and k + 1 < len(clause.rest) and \
-                _is_participle(clause.rest[k + 1]) and out:
-            break
+    rest = clause.rest
+    if drop:
+        ids = list(map(id, rest))
+        end = len(rest)
         dropped_last = False
-        out.append(u)
+        kept = False
+        for k, uid in enumerate(ids):
+            if uid in drop:
+                dropped_last = True
+                continue
+            # "arrested [in July 1794] and executed the next day": the second verb is another fact
+            if dropped_last and rest[k].low in ("and", "but") and k + 1 < end and _is_participle(rest[k + 1]) \
+                    and kept:
+                end = k
+                break
+            dropped_last = False
+            kept = True
+        out = [u for u, uid in zip(rest[:end], ids, strict=False) if uid not in drop]
+    else:
+        out = rest[:]  # nothing dropped: the whole rest
     if len(out) > limit:
         cut = next(
             (
@@ -204,6 +263,8 @@ def _coordinated_bases(units: list[Unit], parse: Parse) -> str:
     """'and resumed life' -> 'and resume life' after 'did': coordinated past verbs take the base form."""
     pieces = render(units, parse)
     words = pieces.split(" ")
+    if "and" not in words and "or" not in words:
+        return pieces  # nothing coordinated (joining the words again gives the same text)
     for k in range(len(words) - 1):
         if words[k] in ("and", "or") and k + 1 < len(words):
             j = k + 1
@@ -236,7 +297,7 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
     """'did Trotsky secure permission to move to France' (no wh-word yet); None if not possible."""
     rest = rest_units(clause, drop, parse)
     adverbs = render(clause.adverbs, parse) if clause.adverbs else ""
-    if clause.passive:
+    if clause.passive_of is not None:  # clause.passive, without the property call
         aux = "were" if plural(clause.subject) else "was"
         verb = clause.verb.text if clause.verb else ""
         body = [aux, subj, adverbs, verb, render(rest, parse)]
@@ -299,14 +360,14 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
             body = ["did", subj, adverbs, base, _coordinated_bases(rest, parse)]
     else:
         return None
-    return " ".join(b for b in body if b)
+    return " ".join(filter(None, body))  # the non-empty parts
 
 
 def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], tail: str = "") -> str | None:
     """'Who fatally struck Trotsky with an ice pick?': the answer was the subject."""
     rest = render(rest_units(clause, drop, parse), parse)
     adverbs = render(clause.adverbs, parse) if clause.adverbs else ""
-    if clause.passive:
+    if clause.passive_of is not None:  # clause.passive, without the property call
         aux = "were" if wh.lower().startswith("which") and plural(clause.subject) else "was"
         verb = clause.verb.text if clause.verb else ""
         body = [wh, aux, adverbs, verb, rest, tail]
@@ -316,7 +377,7 @@ def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], t
         body = [wh, adverbs, clause.verb.text.lower(), rest, tail]
     else:
         return None
-    return " ".join(b for b in body if b)
+    return " ".join(filter(None, body))  # the non-empty parts
 
 
 def mentions_answer(question: str, answers: list[str]) -> bool:
@@ -324,7 +385,7 @@ def mentions_answer(question: str, answers: list[str]) -> bool:
     fq = f" {fold(question)} "
     for a in answers:
         fa = fold(a)
-        if fa and len(fa) >= 2 and f" {fa} " in fq:
+        if fa[1:] and f" {fa} " in fq:  # two characters or more
             return True
     return False
 

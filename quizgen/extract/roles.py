@@ -12,12 +12,14 @@ from .entities import Entity, Registry
 from .facts import SentenceFacts
 from .lexicon import DETERMINERS, PREPOSITIONS, ROLE_NOUNS
 from .names import Mention
-from .people import _answer, _people_in, _person
+from .people import _answer, _people_in, _person, names_a_person
 from .questions import render, subject_text
 from .tokens import finite_verb
 
 
 def roles(sf: SentenceFacts, registry: Registry) -> None:
+    if not names_a_person(sf):  # every role is some person's
+        return
     units = sf.p.units
     segs = sf.p.segments
     for si, seg in enumerate(segs):
@@ -35,7 +37,7 @@ def roles(sf: SentenceFacts, registry: Registry) -> None:
             if prev_last.kind == "name" and _person(prev_last) is None and _role_head(role_units):
                 continue
         # "ROLE-NP, NAME": a lone person after a segment ending in a role noun phrase
-        if len(us) == 1 and _person(us[0]) is not None and si > 0:
+        if si > 0 and us[0].kind == "name" and len(us) == 1 and _person(us[0]) is not None:
             role_units = _trailing_role(segs[si - 1].units)
             if role_units:
                 _role(sf, registry, [(us[0], _person(us[0]))], role_units, 0.7, "role-apposition")  # type: ignore[list-item]
@@ -44,6 +46,9 @@ def roles(sf: SentenceFacts, registry: Registry) -> None:
             if _role_head(role_units):
                 _role(sf, registry, [(us[-1], _person(us[-1]))], role_units, 0.7, "role-apposition")  # type: ignore[list-item]
     for k, u in sf.p.names():
+        # a role word must come right before the name ('Spanish communist Ramon Mercader')
+        if k == 0 or units[k - 1].low not in ROLE_NOUNS:
+            continue
         ent = _person(u)
         if ent is None:
             continue
@@ -74,6 +79,8 @@ def _role_head(units: list[Unit]) -> bool:
 
 
 def _trailing_people(units: list[Unit]) -> list[tuple[Unit, Entity]] | None:
+    if not units or units[-1].kind != "name" and units[-1].low != "and":
+        return None
     k = len(units)
     while k > 0 and (units[k - 1].kind == "name" or units[k - 1].low == "and"):
         k -= 1
@@ -140,6 +147,16 @@ def _premodifier(units: list[Unit], k: int) -> list[Unit]:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+_OTHER_OWNER = re.compile(r"^(?:their|its|our|my|your)\s", re.IGNORECASE)
+_HIS_HER = re.compile(r"^(his|her)\s")
+_PLURAL_ROLE = re.compile(r"^((?:the |a |an )?(?:\w+ )??)(\w+?)s\b")
+_CAPITAL = re.compile(r"[A-Z]")
+_SPECIFIC = re.compile(r"[A-Z]|\bof\b|'s\b")
+_LEADING_A_AN = re.compile(r"^(?:a|an)\s+")
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this)\b", re.IGNORECASE)
+
+
 def _role(
     sf: SentenceFacts,
     registry: Registry,
@@ -149,10 +166,10 @@ def _role(
     rule: str,
 ) -> None:
     role = render(role_units, sf.p, lower_first=True)
-    role = re.sub(r"\s+", " ", role).strip(" ,;")
-    if re.match(r"^(?:their|its|our|my|your)\s", role, re.IGNORECASE):
+    role = _SPACES.sub(" ", role).strip(" ,;")
+    if _OTHER_OWNER.match(role):
         return
-    m = re.match(r"^(his|her)\s", role)
+    m = _HIS_HER.match(role)
     if m:  # "his chief rival": whose? the clause's subject
         clause = next((c for c in sf.p.clauses if c.subject and c.ok), None)
         subj = subject_text(clause, sf.p, sf.ctx) if clause else None
@@ -161,20 +178,20 @@ def _role(
         role = f"{subj[0]}'s {role[m.end() :]}"
     each = role
     if len(people) > 1:  # "chiefs of the GPU" -> each was "chief of the GPU"
-        each = re.sub(r"^((?:the |a |an )?(?:\w+ )??)(\w+?)s\b", lambda m: m.group(1) + m.group(2), role, count=1)
+        each = _PLURAL_ROLE.sub(lambda m: m.group(1) + m.group(2), role, count=1)
     for u, _ent in people:
         registry.add_role(u.ref.text, each, conf)  # type: ignore[union-attr]
-    if len(role.split()) < 2 and not re.search(r"[A-Z]", role):
+    if len(role.split()) < 2 and not _CAPITAL.search(role):
         return
-    specific = bool(re.search(r"[A-Z]|\bof\b|'s\b", role)) or len(role.split()) >= 3
+    specific = bool(_SPECIFIC.search(role)) or len(role.split()) >= 3
     if not specific:
         return
     answer, accept, gap = _answer(people)
     verb = "were" if len(people) > 1 else "was"
     if len(people) > 1:
-        role = re.sub(r"^(?:a|an)\s+", "the ", role)
+        role = _LEADING_A_AN.sub("the ", role)
     sf.add("person", f"Who {verb} {role}", answer, gap, conf, rule, accept)
 
 
 def _looks_pronoun_free(text: str) -> bool:
-    return not re.match(r"^(?:he|she|it|they|this)\b", text, re.IGNORECASE)
+    return not _PRONOUN_START.match(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import Unit
+from .clauses import Clause, Unit
 from .entities import Entity
 from .facts import SentenceFacts
 from .lexicon import (
@@ -20,16 +20,19 @@ from .objects import lowercase_objects, np_question, np_start
 from .questions import as_subject_question, entity_of, render, subject_text
 
 _TERM_KINDS = ("term", "event")
+_GROUP_ENDINGS = ("ists", "iks", "ans", "ites")
+_LEADING_THE = re.compile(r"^The\s+")
+_PEOPLE_NAME = re.compile(r"(?:ists|iks|ans|ites|ins)$")
 
 
 def category(ent: Entity, text: str) -> str | None:
     """'Military Revolutionary Committee' -> 'committee': the word a which-question can use."""
-    words = [w for w in re.split(r"[\s]+", text.lower()) if w]
+    words = text.lower().split()
     if not words:
         return None
     head = words[0] if "of" in words[1:] else words[-1]
     head = head.strip("'’")
-    if re.search(r"(?:ists|iks|ans|ites)$", head) and text[:1].isupper():
+    if head.endswith(_GROUP_ENDINGS) and text[:1].isupper():
         return None  # "Old Bolsheviks": a people, not a category of thing
     if head in ORG_HEADS or head in EVENT_HEADS or head in PLACE_HEADS:
         if text.split()[-1].isupper():
@@ -40,7 +43,7 @@ def category(ent: Entity, text: str) -> str | None:
 
 def _people_name(name: str) -> bool:
     """'Bolsheviks', 'Old Bolsheviks', 'Jacobins': a group of people, asked for with 'who'."""
-    return bool(re.search(r"(?:ists|iks|ans|ites|ins)$", name)) and name[:1].isupper()
+    return bool(_PEOPLE_NAME.search(name)) and name[:1].isupper()
 
 
 def _term(u: Unit) -> Entity | None:
@@ -54,30 +57,37 @@ def _term(u: Unit) -> Entity | None:
 
 def _answer_of(u: Unit, ent: Entity) -> tuple[str, list[str]]:
     text = u.ref.text if isinstance(u.ref, Mention) else u.text
-    answer = re.sub(r"^The\s+", "", text) if ent.kind != "work" else text
+    answer = _LEADING_THE.sub("", text) if ent.kind != "work" and text.startswith("The") else text
     the = [f"the {answer}"] if ent.kind in ("term", "event") and not answer.isupper() else []
-    accept = [f for f in [*ent.forms, *the] if f.lower() != answer.lower()]
+    low = answer.lower()
+    accept = [f for f in [*ent.forms, *the] if f.lower() != low]
     return answer, accept
 
 
 def term_facts(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k, u in sf.p.names():  # other units are neither terms nor bodies
-        ent = _term(u)
-        if ent is None and not sf.in_work(u):
-            # "a leading spokesman of the St. Petersburg Soviet": whatever else it is, a body one belongs to
-            other = entity_of(u)
-            if other is not None and other.kind in ("place", "other") and isinstance(u.ref, Mention) \
-                    and not (u.ref.modifier or u.ref.possessive):
-                answer, accept = _answer_of(u, other)
-                _member_of(sf, k, u, category(other, answer), answer, accept, (u.start, u.ref.end))
+    low_text = sf.low_text
+    has_of = "of" in low_text  # a member-of role needs its 'of'
+    for k, u, ent in sf.named:  # other units are neither terms nor bodies
+        if ent is None:
             continue
-        if ent is None or sf.in_work(u):
+        ref: Mention = u.ref  # type: ignore[assignment]  # a unit with an entity is a mention
+        plain = not (ref.modifier or ref.possessive)
+        if ent.kind not in _TERM_KINDS or not plain:
+            # "a leading spokesman of the St. Petersburg Soviet": whatever else it is, a body one belongs to
+            if has_of and plain and ent.kind in ("place", "other") and not (sf.work_spans and sf.in_work(u)):
+                found = _member_role(units, k)
+                if found is not None:
+                    answer, accept = _answer_of(u, ent)
+                    _member_of(sf, found, u, category(ent, answer), answer, accept, (u.start, ref.end))
+            continue
+        if sf.work_spans and sf.in_work(u):
             continue
         answer, accept = _answer_of(u, ent)
-        gap = (u.start, u.ref.end)  # type: ignore[union-attr]
+        gap = (u.start, ref.end)
         cat = category(ent, answer)
-        if _member_of(sf, k, u, cat, answer, accept, gap):
+        found = _member_role(units, k) if has_of else None
+        if found is not None and _member_of(sf, found, u, cat, answer, accept, gap):
             continue
         clause = sf.clause_with(u)
         if (
@@ -100,20 +110,29 @@ def term_facts(sf: SentenceFacts) -> None:
         adjectives = [x for x in units[first:k] if x.is_word and x.low not in ("the", "a", "an")]
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
         np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
-    _apposition_events(sf)
-    _complement_names(sf)
-    _name_definitions(sf)
-    _quoted_terms(sf)
-    _acronyms(sf)
+    # the other rules, each only where its cue can be: cheap tests here save a call per sentence
+    if len(sf.p.segments) > 1:
+        for noun in _BEGIN_NOUNS:
+            if noun in low_text:  # the event apposition needs one of its nouns
+                _apposition_events(sf)
+                break
+    copulas = [c for c in sf.p.clauses if c.aux is not None and c.aux.low in _COPULAS]
+    if copulas:
+        _complement_names(sf, copulas)
+        _name_definitions(sf, copulas)
+    if '"' in sf.s.fixed or "“" in sf.s.fixed:  # the pattern opens with a quotation mark
+        _quoted_terms(sf)
+    if sf.p.parens:
+        _acronyms(sf)
     lowercase_objects(sf)
 
 
-def _member_of(
-    sf: SentenceFacts, k: int, u: Unit, cat: str | None, answer: str, accept: list[str], gap: tuple[int, int]
-) -> bool:
-    """'As a member of the Bolshevik-led X, Trotsky ...', 'became a leading spokesman of the X',
-    'David Ryazanov, former director of The X' -> 'Of which committee was Trotsky a member?'"""
-    units = sf.p.units
+_COPULAS = frozenset({"was", "were", "is", "are", "would", "will"})
+
+
+def _member_role(units: list[Unit], k: int) -> tuple[list[Unit], int, list[Unit]] | None:
+    """The role words before 'of (the) NAME' ('a leading spokesman of the X'): the adjectives of the
+    name ('Bolshevik-led'), the index just before the role, the role's units; None if there is none."""
     j = k - 1
     adjectives: list[Unit] = []
     while j >= 0 and units[j].is_word and "-" in units[j].text and units[j].text.rsplit("-", 1)[1][:1].islower():
@@ -122,7 +141,7 @@ def _member_of(
     if j >= 0 and units[j].low == "the":
         j -= 1
     if j < 1 or units[j].low != "of":
-        return False
+        return None
     role_end = j - 1
     i = role_end
     while (
@@ -135,7 +154,23 @@ def _member_of(
         i -= 1
     role = units[i + 1 : role_end + 1]
     if not role or role[-1].low.rstrip("s") not in ROLE_NOUNS:
-        return False
+        return None
+    return adjectives, i, role
+
+
+def _member_of(
+    sf: SentenceFacts,
+    found: tuple[list[Unit], int, list[Unit]],
+    u: Unit,
+    cat: str | None,
+    answer: str,
+    accept: list[str],
+    gap: tuple[int, int],
+) -> bool:
+    """'As a member of the Bolshevik-led X, Trotsky ...', 'became a leading spokesman of the X',
+    'David Ryazanov, former director of The X' -> 'Of which committee was Trotsky a member?'"""
+    units = sf.p.units
+    adjectives, i, role = found
     what = "which " + " ".join([*(a.text for a in adjectives), cat]) if cat else "what"
     role_text = render(role, sf.p)
     owner = _apposition_owner(sf, u)
@@ -168,7 +203,7 @@ def _apposition_owner(sf: SentenceFacts, u: Unit) -> str | None:
     from .people import _people_in
     from .roles import _trailing_people
 
-    si = sf.seg_of.get(id(u))
+    si = sf.seg_at.get(u)
     if si is None or sf.p.segments[si].kind != "np":
         return None
     segs = sf.p.segments
@@ -187,10 +222,11 @@ def _apposition_owner(sf: SentenceFacts, u: Unit) -> str | None:
     return None
 
 
-def _complement_names(sf: SentenceFacts) -> None:
+def _complement_names(sf: SentenceFacts, clauses: list[Clause]) -> None:
     """'The capital of Victoria is Melbourne' -> 'What is the capital of Victoria?';
-    'One outcome ... would be a Socialist United States of Europe' -> 'What would one outcome ... be?'"""
-    for clause in sf.p.clauses:
+    'One outcome ... would be a Socialist United States of Europe' -> 'What would one outcome ... be?'
+    `clauses`: those with a copula or 'would'/'will' (the others cannot hold such a name)."""
+    for clause in clauses:
         if clause.aux is None or clause.aux.low not in ("was", "were", "is", "are", "would", "will"):
             continue
         subj = clause.subject
@@ -214,10 +250,11 @@ def _complement_names(sf: SentenceFacts) -> None:
         sf.add(kind, q, answer, (u.start, u.ref.end), 0.6, "name-complement", accept)  # type: ignore[union-attr]
 
 
-def _name_definitions(sf: SentenceFacts) -> None:
+def _name_definitions(sf: SentenceFacts, clauses: list[Clause]) -> None:
     """'The Melbourne Cricket Ground is the largest stadium in Australia' -> 'What is the largest stadium in
-    Australia?' (a definite description names one thing; people get 'Who was ...?' from their roles)."""
-    for clause in sf.p.clauses:
+    Australia?' (a definite description names one thing; people get 'Who was ...?' from their roles).
+    `clauses`: those with a copula or 'would'/'will' (the others cannot hold such a definition)."""
+    for clause in clauses:
         if clause.aux is None or clause.aux.low not in ("was", "were", "is", "are") or not clause.ok:
             continue
         subj = [u for u in clause.subject if not (u.is_word and u.low == "the")]
@@ -255,13 +292,15 @@ _BEGIN_NOUNS = {
 }
 
 
+
+
 def _apposition_events(sf: SentenceFacts) -> None:
     """'The Soviet attack on Finland in November 1939, the beginning of the Winter War, ...' ->
     'Which war began with the Soviet attack on Finland?'"""
     segs = sf.p.segments
     for si in range(1, len(segs)):
         us = segs[si].units
-        if len(us) < 4 or [x.low for x in us[:1]] != ["the"] or us[1].low not in _BEGIN_NOUNS or us[2].low != "of":
+        if len(us) < 4 or us[0].low != "the" or us[1].low not in _BEGIN_NOUNS or us[2].low != "of":
             continue
         verb = _BEGIN_NOUNS[us[1].low]
         target = us[-1]
@@ -289,6 +328,8 @@ def _apposition_events(sf: SentenceFacts) -> None:
         )
 
 
+_RELATIVE_SPLIT = re.compile(r"\s+(?:that|which|who)\s+")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _QUOTED_TERM = re.compile(r"[\"“]([a-z][a-z' -]{3,40}?)[,.]?[\"”],?\s+(an?|the)\s+([^,;.]{8,160})")
 
 
@@ -298,7 +339,7 @@ def _quoted_terms(sf: SentenceFacts) -> None:
     text = sf.s.fixed
     for m in _QUOTED_TERM.finditer(text):
         term, definition = m.group(1).strip(), m.group(3).strip()
-        definition = re.split(r"\s+(?:that|which|who)\s+", definition)[0]
+        definition = _RELATIVE_SPLIT.split(definition)[0]
         if len(definition.split()) < 2:
             continue
         start = m.start(1)
@@ -307,11 +348,11 @@ def _quoted_terms(sf: SentenceFacts) -> None:
 
 def _acronyms(sf: SentenceFacts) -> None:
     units = sf.p.units
-    for k in sf.p.parens:  # a name with an acronym in parentheses after it
+    for k, paren in sf.p.parens.items():  # a name with an acronym in parentheses after it
+        if not paren or not _ACRONYM.fullmatch(paren):
+            continue
         u = units[k]
-        paren = sf.p.parens[k]
-        ent = entity_of(u)
-        if not paren or ent is None or not re.fullmatch(r"[A-Z]{2,6}", paren):
+        if entity_of(u) is None:
             continue
         initials = "".join(w[0] for w in u.text.split() if w[:1].isupper())
         if initials[:1] != paren[:1]:

@@ -80,6 +80,7 @@ _PATTERNS = [
 _PAREN_YEAR = re.compile(r"\(\d{4}\)")  # both year patterns need one: "(1906)"
 _YEAR_AFTER = re.compile(r"\s*\((\d{4})\)")
 _IN_YEAR_AFTER = re.compile(r"\s+in\s+(1\d{3}|20\d{2})\b")
+_AND_SPLIT = re.compile(r"\s+and\s+")
 _CUE = re.compile(rf"\b(?:read|reads|wrote|written|write|published|book|books|{_NOUNS})\b", re.IGNORECASE)
 
 
@@ -94,8 +95,11 @@ class FoundWork:
     author_span: tuple[int, int] | None
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+
+
 def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity | None, str | None]:
-    owner = re.sub(r"(?:'s|’s)$", "", owner)
+    owner = _POSSESSIVE_END.sub("", owner)
     if owner.lower() in ("his", "her", "their"):
         clause = next((c for c in sf.p.clauses if c.ok and c.subject), None)
         if clause is None:
@@ -120,37 +124,47 @@ def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity |
 _ADJ_WORDS = set(re.findall(r"[a-z-]+", _ADJ))
 
 
-def _worth_trying(kind: str, text: str, words: set[str]) -> bool:
-    """Cheap tests first: most sentences cannot hold a title in the form a pattern looks for."""
-    if kind == "poss_year":
-        return "(" in text and bool(_PAREN_YEAR.search(text))
-    if kind == "poss_noun":
-        return bool(words & WORK_NOUNS)
-    if kind == "poss_adj":
-        return bool(words & _ADJ_WORDS)
-    if kind == "by":
-        return "by" in words
-    if kind == "in_the":
-        return " The " in text
-    if kind == "called":
-        return bool(words & {"called", "entitled", "titled", "named"})
-    if kind == "wrote":
-        return bool(words & {"wrote", "published", "completed", "penned", "authored", "composed"})
-    if kind == "the_noun":
-        return bool(words & WORK_NOUNS)
-    if kind == "title_year":
-        return "(" in text and bool(_PAREN_YEAR.search(text))
-    return True
+_WROTE_WORDS = frozenset({"wrote", "published", "completed", "penned", "authored", "composed"})
+_CALLED_WORDS = frozenset({"called", "entitled", "titled", "named"})
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_NOUN_TITLE = re.compile(rf"(?:{_NOUNS}),?\s+[\"“]?[A-Z]")
+_ADJ_TITLE = re.compile(rf"{_ADJ}\s+[A-Z]")
+_BY_NAME = re.compile(r"by\s+[A-Z]")
+
+
+_BY = frozenset({"by"})
+_ANY_CUE = frozenset(WORK_NOUNS | _ADJ_WORDS | _WROTE_WORDS | _CALLED_WORDS | _BY)
+
+
+def _patterns_to_try(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Cheap tests first: most sentences cannot hold a title in the form any pattern looks for.
+    The patterns that may match, in their order (an earlier pattern's title wins an overlap)."""
+    cues = _ANY_CUE.intersection(_LOWER_WORDS.findall(text))  # no set of all the sentence's words
+    paren_year = "(" in text and bool(_PAREN_YEAR.search(text))
+    in_the = " The " in text
+    if not cues and not paren_year and not in_the:
+        return []
+    # a title starts with a capital letter right after its noun, adjective or 'by'
+    work_noun = bool(cues & WORK_NOUNS) and bool(_NOUN_TITLE.search(text))
+    worth = {
+        "poss_year": paren_year,
+        "poss_noun": work_noun,
+        "poss_adj": bool(cues & _ADJ_WORDS) and bool(_ADJ_TITLE.search(text)),
+        "by": "by" in cues and bool(_BY_NAME.search(text)),
+        "in_the": in_the,
+        "called": bool(cues & _CALLED_WORDS),
+        "wrote": bool(cues & _WROTE_WORDS),
+        "the_noun": work_noun,
+        "title_year": paren_year,
+    }
+    return [kp for kp in _PATTERNS if worth[kp[0]]]
 
 
 def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
     text = sf.s.fixed
     found: list[FoundWork] = []
     taken: list[tuple[int, int]] = []
-    words = set(re.findall(r"[a-z]+", text))
-    for kind, pattern in _PATTERNS:
-        if not _worth_trying(kind, text, words):
-            continue
+    for kind, pattern in _patterns_to_try(text):
         for m in pattern.finditer(text):
             if kind in ("by",) and not (
                 _CUE.search(text[: m.start()]) or ":" in m.group("title") or m.group("title").startswith("The ")
@@ -160,7 +174,7 @@ def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
             if kind == "by" and " and " in m.group("title"):
                 t0 = m.start("title")
                 titles = []
-                for part in re.split(r"\s+and\s+", m.group("title")):
+                for part in _AND_SPLIT.split(m.group("title")):
                     titles.append((part, text.index(part, t0)))
                     t0 = titles[-1][1] + len(part)
             author_ent: Entity | None = None
@@ -213,6 +227,10 @@ def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
     return found
 
 
+_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_ARTICLE_START = re.compile(r"^(?:The|A|An)\s")
+
+
 def work_facts(sf: SentenceFacts, registry: Registry, catalogue: dict[str, FoundWork]) -> None:
     for w in find_works(sf, registry):
         sf.work_spans.append((w.start, w.end))
@@ -224,12 +242,14 @@ def work_facts(sf: SentenceFacts, registry: Registry, catalogue: dict[str, Found
             known.author = known.author or w.author
             known.year = known.year or w.year
         gap = (w.start, w.end)
-        accept = [re.sub(r"^(?:The|A|An)\s+", "", w.title)] if re.match(r"^(?:The|A|An)\s", w.title) else []
+        accept = [_ARTICLE.sub("", w.title)] if _ARTICLE_START.match(w.title) else []
         author_ent = registry.entity(w.author) if w.author else None
         author_name = short_name(author_ent) if author_ent else w.author
         if w.author and not w.author_span and author_ent is not None:
             # "his memoirs": the author is named elsewhere in the sentence
             for form in sorted(author_ent.forms, key=len, reverse=True):
+                if form not in sf.s.fixed:  # no need to compile a pattern for it
+                    continue
                 m = re.search(rf"\b{re.escape(form)}\b", sf.s.fixed)
                 if m:
                     w.author_span = (m.start(), m.end())
