@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -257,31 +258,96 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     return None
 
 
+# Cheap tests first. Each pattern needs some of these hints (d: a digit, y: three digits in a row, m: a month,
+# c: "century", e: an era); most sentences have no date and skip most patterns, and small numbers ("20 men")
+# skip every year pattern. The hint regexes begin with a character (class), so the engine jumps to candidates.
 _HINT_DIGIT = re.compile(r"\d")
-_HINT_YEAR = re.compile(r"\d{3}")
+_HINT_YEAR = re.compile(r"\d\d\d")
 _HINT_ERA = re.compile(r"AD|A\.D\.|CE|BC|B\.C\.")
-_HINT_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_HINT_CENTURY = re.compile(r"century", re.IGNORECASE)
+# a month's first three letters at the start of a word (the boundary is checked behind them)
+_HINT_MONTH = re.compile(r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec)(?<=\b...)")
+_HINT_CENTURY = re.compile(r"[cC][eE][nN][tT][uU][rR][yY]")  # "century" in any case ("CENTURY" too)
 # every month pattern needs a whole month name ("Marx" is not "Mar"): a sentence without one skips them all
 _MONTH_WORD = re.compile(
     alternation(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
                  "Nov", "Dec"]) + r"(?!\w)"
 )
-# which hints each pattern needs (d: a digit, y: three digits in a row, m: a month, c: "century", e: an era):
-# most sentences have no date and skip most patterns; small numbers ("20 men") skip every year pattern
 _NEEDS = {"iso": "y", "mdy": "my", "dmy": "my", "range_md": "my", "month_range": "my", "my": "my", "md": "dm",
           "dm": "dm", "century": "dc", "century_word": "c", "year_range": "y", "decade": "y", "year": "y",
           "era_year": "de", "bc_year": "de"}
 
+# Gates: a cheap search that every match of a pattern implies; a sentence that fails it skips the pattern.
+_MONTH_THREE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_ISO_GATE = re.compile(r"\d-\d\d-\d\d")
+_MONTH_NUMBER_GATE = re.compile(_MONTH_THREE + r"[a-z]*\.?,?\s+(?:of\s+)?\d")  # "June 5", "May, 1924"
+_NUMBER_MONTH_GATE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_THREE)  # "5 June", "5th of June"
+_MONTH_RANGE_GATE = re.compile(r"\d\s*(?:[-–]|to|and|until)\s*" + _MONTH_THREE)  # "1924 to June"
+_YEAR_RANGE_GATE = re.compile(r"\d\d\d\s*(?:[-–/]|\s+to\s+|\s+until\s+)\s*\d\d")  # "1924-28", "1924 to 1928"
+
+
+def _has_decade(text: str) -> bool:
+    return "0s" in text or "0'" in text or "0’" in text  # "1920s", "1920's"
+
+
+def _has_between(text: str) -> bool:
+    return "between" in text
+
+
+# Lean forms: a pattern without its optional leading words (qualifier, weekday) finds the same matches in a
+# sentence where none of those words occurs, and starting with a month or a digit it scans much faster.
+_QUAL_WORDS = ("early", "mid", "late", "end of", "beginning of", "start of", "summer", "spring", "autumn", "fall",
+               "winter", "around", "about", "circa", "c.", "ca.")  # each qualifier contains one of these
+_WEEKDAY_WORDS = ("day",)  # Monday ... Sunday
+# _YEAR with the word boundary checked behind its first digit, so that the pattern starts with a digit
+_YEAR_LEAN = (
+    r"(?P<y>[1-9](?<=\b[1-9])(?:(?<=1)\d{3}|(?<=2)0\d{2}|\d{2}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b)))"
+)
+_LEAN = {
+    "mdy": re.compile(
+        _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r",?\s+" + _FULL_YEAR.format(n="y") + _ERA + r"\b"
+    ),
+    "my": re.compile(_MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y") + _ERA + r"\b"),
+    "md": re.compile(_MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*[-–,]?\s*\d)"),
+    "year": re.compile(_YEAR_LEAN + _ERA + r"\b(?![-–,.]\d)"),
+}
+_LEAN_UNLESS = {"mdy": _WEEKDAY_WORDS, "md": _WEEKDAY_WORDS, "my": _QUAL_WORDS, "year": _QUAL_WORDS}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    gates: tuple[Callable[[str], object], ...] = ()  # each must pass (a match implies every one)
+    lean: re.Pattern[str] | None = None  # used when no word of `lean_unless` occurs in the sentence
+    lean_unless: tuple[str, ...] = ()
+
+
+_GATES: dict[int, tuple[Callable[[str], object], ...]] = {
+    0: (_ISO_GATE.search,),  # iso
+    1: (_MONTH_NUMBER_GATE.search,),  # mdy
+    2: (_NUMBER_MONTH_GATE.search,),  # dmy
+    3: (_MONTH_NUMBER_GATE.search,),  # range_md
+    4: (_MONTH_NUMBER_GATE.search, _MONTH_RANGE_GATE.search),  # month_range
+    5: (_MONTH_NUMBER_GATE.search,),  # my
+    6: (_MONTH_NUMBER_GATE.search,),  # md
+    7: (_NUMBER_MONTH_GATE.search,),  # dm
+    10: (_has_between,),  # year_range: between 1924 and 1928
+    11: (_YEAR_RANGE_GATE.search,),  # year_range: 1924-1928
+    12: (_has_decade,),  # decade
+}
+_RULES = [
+    _Rule(kind, pattern, _GATES.get(i, ()), _LEAN.get(kind), _LEAN_UNLESS.get(kind, ()))
+    for i, (kind, pattern) in enumerate(_PATTERNS)
+]
+
 
 @cache
-def _patterns_for(hints: str) -> list[tuple[str, re.Pattern[str]]]:
-    return [(kind, pattern) for kind, pattern in _PATTERNS if all(h in hints for h in _NEEDS[kind])]
+def _rules_for(hints: str) -> list[_Rule]:
+    return [rule for rule in _RULES if all(h in hints for h in _NEEDS[rule.kind])]
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every date in `text`, longest first where forms overlap, in order of position."""
+def _hints(text: str) -> str:
     hints = ""
     if _HINT_DIGIT.search(text):
         hints = "d"
@@ -293,15 +359,26 @@ def find_dates(text: str) -> list[DateMatch]:
         hints += "m"
     if _HINT_CENTURY.search(text):
         hints += "c"
+    return hints
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in `text`, longest first where forms overlap, in order of position."""
+    hints = _hints(text)
     if not hints:
         return []
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    for kind, pattern in _patterns_for(hints):
+    for rule in _rules_for(hints):
+        if rule.gates and not all(gate(text) for gate in rule.gates):
+            continue  # no match possible
+        pattern = rule.pattern
+        if rule.lean is not None and not any(w in text for w in rule.lean_unless):
+            pattern = rule.lean
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken and any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            dm = _build(kind, m, text)
+            dm = _build(rule.kind, m, text)
             if dm is None:
                 continue
             if _in_number(text, dm.start, dm.end):
