@@ -51,29 +51,44 @@ _TOKEN_KIND = re.compile(_TOKEN_FORMS, re.VERBOSE)
 class Tok:
     """A token with its character span; `kind`: word | num | punct | abbr (later date | name)."""
 
-    __slots__ = ("text", "start", "end", "kind", "low", "is_cap")
+    __slots__ = ("text", "start", "end", "kind", "low", "is_cap", "name_word")
 
-    def __init__(self, text: str, start: int, end: int, kind: str, low: str, is_cap: bool) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, kind: str, low: str, is_cap: bool, name_word: bool
+    ) -> None:
+        # all but the span come from the caller: tokenize knows them for each distinct piece of text
         self.text = text
         self.start = start
         self.end = end
         self.kind = kind
         self.low = low
         self.is_cap = is_cap
+        self.name_word = name_word  # could be a word of a name (names.py): capitalised, not a month, not "I"
 
     @classmethod
     def of(cls, text: str, start: int, end: int, kind: str) -> Tok:
-        return cls(text, start, end, kind, text.lower(), kind in ("word", "abbr") and text[:1].isupper())
+        is_cap = kind in ("word", "abbr") and text[:1].isupper()
+        return cls(text, start, end, kind, text.lower(), is_cap, _name_word(text, is_cap))
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.kind})"
 
 
-_PieceInfo = tuple[str, str, str, bool, int, int, bool]
+def _name_word(text: str, is_cap: bool) -> bool:
+    """Could this token be a word of a name?"""
+    if not is_cap or is_month(text):
+        return False
+    # "Bolshevik-led", "Soviet-backed": a compound adjective, not part of a name
+    if "-" in text and text.rsplit("-", 1)[1][:1].islower():
+        return False
+    return text != "I"
+
+
+_PieceInfo = tuple[str, str, str, bool, bool, int, int, bool]
 
 
 class _Pieces(dict[str, _PieceInfo]):
-    """piece -> (token, kind, low, is_cap, token length, piece length, may take a full stop after it).
+    """piece -> (token, kind, low, is_cap, name_word, token length, piece length, may take a full stop after).
 
     The same few thousand pieces make up most text: each is analysed once (cleared like an lru cache)."""
 
@@ -86,7 +101,8 @@ class _Pieces(dict[str, _PieceInfo]):
         takes_dot = kind == "word" and len(tok) == len(piece) and (
             tok.lower() in _ABBR_WORDS or len(tok) == 1 and tok.isupper()
         )
-        info = (tok, kind, tok.lower(), kind in ("word", "abbr") and tok[0].isupper(), len(tok), len(piece), takes_dot)
+        is_cap = kind in ("word", "abbr") and tok[0].isupper()
+        info = (tok, kind, tok.lower(), is_cap, _name_word(tok, is_cap), len(tok), len(piece), takes_dot)
         if len(self) >= 1 << 16:
             self.clear()
         self[piece] = info
@@ -106,7 +122,7 @@ def tokenize(text: str) -> list[Tok]:
     pos = len(text) - len(text.lstrip())  # the first piece starts at the first non-space
     dot_taken = False
     for piece in _TOKEN.findall(text):
-        tok, kind, low, is_cap, n, width, takes_dot = pieces[piece]
+        tok, kind, low, is_cap, name_word, n, width, takes_dot = pieces[piece]
         if dot_taken:  # the full stop the word before took (it followed that word directly)
             dot_taken = False
             pos += width
@@ -116,7 +132,8 @@ def tokenize(text: str) -> list[Tok]:
             tok += "."
             low += "."
             n += 1
-        append(Tok(tok, pos, pos + n, kind, low, is_cap))
+            name_word = _name_word(tok, is_cap)
+        append(Tok(tok, pos, pos + n, kind, low, is_cap, name_word))
         pos += width
     return out
 
