@@ -165,7 +165,8 @@ def find_mentions(
         title = None
         before = toks[span[0] - 1] if span[0] > 0 else None
         appositive = span[0] >= 3 and toks[span[0] - 2].text == "," and toks[span[0] - 3].is_cap
-        if (len(span) > 2 and possessive_stem(toks[span[0]].low) in TITLES and toks[span[1]].low == "of"
+        head_stem = possessive_stem(toks[span[0]].low)  # of the span's first word, as the span shrinks
+        if (len(span) > 2 and head_stem in TITLES and toks[span[1]].low == "of"
                 and (before is None or before.low != "the" or appositive)):
             # "crowned King of England", "William, Duke of Normandy": a title said of someone; but
             # "the Duke of Wellington defeated Napoleon" names the man
@@ -175,17 +176,18 @@ def find_mentions(
             continue
         while (
             len(span) > 1
-            and possessive_stem(toks[span[0]].low).rstrip("s") in TITLES
+            and head_stem.rstrip("s") in TITLES
             and toks[span[1]].kind != "punct"
             and toks[span[1]].low not in CONNECTORS  # "the Duke of Wellington" keeps its title
         ):
             title = toks[span[0]].text
             span = span[1:]
+            head_stem = possessive_stem(toks[span[0]].low)
         if len(span) >= 3 and _shouting(toks, span):
             continue
         if toks[span[0]].low in _NOT_NAME_STARTS:
             continue  # "What Is the Third Estate": a title's words, not a name
-        if len(span) == 1 and possessive_stem(toks[span[0]].low) in ROLE_NOUNS:
+        if len(span) == 1 and head_stem in ROLE_NOUNS:
             continue  # "Prosecutor-General", "President": a role word, not a name
         m = _mention(toks, span, initial, title=title)
         if len(span) == 1 and not m.possessive and span[-1] + 1 < n:
