@@ -44,8 +44,26 @@ _TOKEN_FORMS = r"""
 # (a word is a letter, then runs of letters and digits joined by an apostrophe or a hyphen before a letter:
 # the same matches as one alternation per character, several times faster)
 # a "piece": a token and the spaces after it (no groups: findall gives the pieces as strings)
-_TOKEN = re.compile(r"(?:" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_FORMS) + r")\s*", re.VERBOSE)
+_PIECE_FORMS = r"(?:" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_FORMS) + r")\s*"
+_TOKEN = re.compile(_PIECE_FORMS, re.VERBOSE)
 _TOKEN_KIND = re.compile(_TOKEN_FORMS, re.VERBOSE)
+
+
+def _ascii_only(pattern: str) -> str:
+    r"""The same pattern for ASCII text, with plain character ranges, which the engine tests faster than
+    the Unicode classes (\s as Unicode has it in ASCII: \t-\r, \x1c-\x1f and the space)."""
+    for unicode_class, ascii_class in (
+        (r"[^\W\d_]", "[A-Za-z]"),
+        (r"[^\W_]", "[A-Za-z0-9]"),
+        (r"\d", "[0-9]"),
+        (r"\s", r"[\t-\r\x1c-\x1f ]"),
+        (r"\S", r"[^\t-\r\x1c-\x1f ]"),
+    ):
+        pattern = pattern.replace(unicode_class, ascii_class)
+    return pattern
+
+
+_TOKEN_ASCII = re.compile(_ascii_only(_PIECE_FORMS), re.VERBOSE)
 
 
 class Tok:
@@ -121,7 +139,7 @@ def tokenize(text: str) -> list[Tok]:
     pieces = _PIECES
     pos = len(text) - len(text.lstrip())  # the first piece starts at the first non-space
     dot_taken = False
-    for piece in _TOKEN.findall(text):
+    for piece in (_TOKEN_ASCII if text.isascii() else _TOKEN).findall(text):
         tok, kind, low, is_cap, name_word, n, width, takes_dot = pieces[piece]
         if dot_taken:  # the full stop the word before took (it followed that word directly)
             dot_taken = False
