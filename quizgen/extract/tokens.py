@@ -64,6 +64,7 @@ def _ascii_only(pattern: str) -> str:
 
 
 _TOKEN_ASCII = re.compile(_ascii_only(_PIECE_FORMS), re.VERBOSE)
+_TOKEN_KIND_ASCII = re.compile(_ascii_only(_TOKEN_FORMS), re.VERBOSE)
 
 
 class Tok:
@@ -111,16 +112,17 @@ class _Pieces(dict[str, _PieceInfo]):
     The same few thousand pieces make up most text: each is analysed once (cleared like an lru cache)."""
 
     def __missing__(self, piece: str) -> _PieceInfo:
-        m = _TOKEN_KIND.match(piece)
+        m = (_TOKEN_KIND_ASCII if piece.isascii() else _TOKEN_KIND).match(piece)
         assert m is not None and m.lastgroup is not None
         kind = m.lastgroup
         tok = m.group()
+        low = tok.lower()
         # "St.", "F.": the full stop after an abbreviation or an initial belongs to the word
         takes_dot = kind == "word" and len(tok) == len(piece) and (
-            tok.lower() in _ABBR_WORDS or len(tok) == 1 and tok.isupper()
+            low in _ABBR_WORDS or len(tok) == 1 and tok.isupper()
         )
         is_cap = kind in ("word", "abbr") and tok[0].isupper()
-        info = (tok, kind, tok.lower(), is_cap, _name_word(tok, is_cap), len(tok), len(piece), takes_dot)
+        info = (tok, kind, low, is_cap, _name_word(tok, is_cap), len(tok), len(piece), takes_dot)
         if len(self) >= 1 << 16:
             self.clear()
         self[piece] = info
