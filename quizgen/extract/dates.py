@@ -467,16 +467,25 @@ def with_year(dm: DateMatch, year: int) -> DateMatch | None:
     )
 
 
+# each month's first name of more than three letters in MONTHS ("september", not "sept"; May has none)
+_LONG_MONTH_NAME: dict[int, str] = {}
+for _name, _number in MONTHS.items():
+    if len(_name) > 3:
+        _LONG_MONTH_NAME.setdefault(_number, _name)
+_YEAR_DASH = re.compile(r"^\d{4}-")
+_YEAR_SLASH_YEAR = re.compile(r"\d+/\d+")
+
+
 def accepted_forms(dm: DateMatch) -> list[str]:
     """Other ways to write the same answer, for the quiz and for distractor exclusion."""
     out: list[str] = []
-    if dm.when and dm.precision == "day" and re.match(r"^\d{4}-", dm.when):
+    if dm.when and dm.precision == "day" and _YEAR_DASH.match(dm.when):
         y, mo, d = dm.when.split("-")
-        names = [k for k, v in MONTHS.items() if v == int(mo) and len(k) > 3]
-        if names:
-            month = names[0].capitalize()
+        name = _LONG_MONTH_NAME.get(int(mo))
+        if name:
+            month = name.capitalize()
             out += [f"{month} {int(d)}, {int(y)}", f"{int(d)} {month} {int(y)}"]
-    elif dm.precision == "range" and dm.when and "/" in dm.when and re.fullmatch(r"\d+/\d+", dm.when):
+    elif dm.precision == "range" and dm.when and "/" in dm.when and _YEAR_SLASH_YEAR.fullmatch(dm.when):
         a, b = dm.when.split("/")
         out += [f"{a}-{b}", f"{a} to {b}"]
     elif dm.precision == "decade" and dm.when:
@@ -485,7 +494,7 @@ def accepted_forms(dm: DateMatch) -> list[str]:
         out.append(dm.when)  # "late 1927" also accepts "1927"
     elif dm.precision == "month" and dm.when:
         y, mo = dm.when.split("-")
-        names = [k for k, v in MONTHS.items() if v == int(mo) and len(k) > 3]
-        if names:
-            out.append(f"{names[0].capitalize()} {int(y)}")
+        name = _LONG_MONTH_NAME.get(int(mo))
+        if name:
+            out.append(f"{name.capitalize()} {int(y)}")
     return [a for a in dict.fromkeys(out) if a.lower() != dm.text.lower()]
