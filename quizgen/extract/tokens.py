@@ -140,15 +140,12 @@ def tokenize(text: str) -> list[Tok]:
     append = out.append
     pieces = _PIECES
     pos = len(text) - len(text.lstrip())  # the first piece starts at the first non-space
-    dot_taken = False
-    for piece in (_TOKEN_ASCII if text.isascii() else _TOKEN).findall(text):
+    found = iter((_TOKEN_ASCII if text.isascii() else _TOKEN).findall(text))
+    for piece in found:
         tok, kind, low, is_cap, name_word, n, width, takes_dot = pieces[piece]
-        if dot_taken:  # the full stop the word before took (it followed that word directly)
-            dot_taken = False
-            pos += width
-            continue
         if takes_dot and text[pos + n : pos + n + 1] == ".":
-            dot_taken = True
+            # the full stop is the next piece (nothing else starts with "."): it joins this token
+            width += pieces[next(found)][6]
             tok += "."
             low += "."
             n += 1
