@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -174,6 +175,11 @@ def _real_day(y: int, mo: int, d: int) -> bool:
     return d <= calendar.monthrange(y if 1 <= y <= 9999 else 2000, mo)[1]
 
 
+_LEADING_WORD = re.compile(r"^(?:between|from|the)\s+", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_DECIMAL_AFTER = re.compile(r"[,.]\d")
+
+
 def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     g = m.groupdict()
     qual = (g.get("qual") or "").lower()
@@ -182,7 +188,7 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     s, e = m.start(), m.end()
     answer = text[s:e].strip()
     # "between 1924 and 1928" -> answer "1924 and 1928" reads badly: keep the range only
-    answer = re.sub(r"^(?:between|from|the)\s+", "", answer, flags=re.IGNORECASE)
+    answer = _LEADING_WORD.sub("", answer)
     if kind == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         if not _real_day(y, mo, d):
@@ -226,7 +232,7 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
         return DateMatch(
             s,
             e,
-            re.sub(r"^the\s+", "", answer, flags=re.IGNORECASE),
+            _LEADING_THE.sub("", answer),
             f"{n}{suffix} century{bc}",
             "century",
             vague=bool(qual),
@@ -245,7 +251,7 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     if kind == "decade":
         dec = int(g["dec"])
         return DateMatch(
-            s, e, re.sub(r"^the\s+", "", answer, flags=re.IGNORECASE), f"{dec}s", "decade", vague=bool(qual)
+            s, e, _LEADING_THE.sub("", answer), f"{dec}s", "decade", vague=bool(qual)
         )
     if kind in ("year", "era_year", "bc_year"):
         y = int(g["y"])
@@ -257,58 +263,186 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     return None
 
 
+# Cheap tests first. Each pattern needs some of these hints (d: a digit, y: three digits in a row, m: a month,
+# c: "century", e: an era); most sentences have no date and skip most patterns, and small numbers ("20 men")
+# skip every year pattern. The hint regexes begin with a character (class), so the engine jumps to candidates;
+# in ASCII text a digit is [0-9], which the engine tests faster than \d.
 _HINT_DIGIT = re.compile(r"\d")
-_HINT_YEAR = re.compile(r"\d{3}")
-_HINT_ERA = re.compile(r"AD|A\.D\.|CE|BC|B\.C\.")
-_HINT_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_HINT_CENTURY = re.compile(r"century", re.IGNORECASE)
+_HINT_YEAR = re.compile(r"\d\d\d")
+_HINT_DIGIT_ASCII = re.compile(r"[0-9]")
+_HINT_YEAR_ASCII = re.compile(r"[0-9][0-9][0-9]")
+_ERA_WORDS = ("AD", "A.D.", "CE", "BC", "B.C.")
+# a month's first three letters at the start of a word (the boundary is checked behind them)
+_HINT_MONTH = re.compile(r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec)(?<=\b...)")
+_HINT_CENTURY = re.compile(r"[cC][eE][nN][tT][uU][rR][yY]")  # "century" in any case ("CENTURY" too)
 # every month pattern needs a whole month name ("Marx" is not "Mar"): a sentence without one skips them all
 _MONTH_WORD = re.compile(
     alternation(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
                  "Nov", "Dec"]) + r"(?!\w)"
 )
-# which hints each pattern needs (d: a digit, y: three digits in a row, m: a month, c: "century", e: an era):
-# most sentences have no date and skip most patterns; small numbers ("20 men") skip every year pattern
 _NEEDS = {"iso": "y", "mdy": "my", "dmy": "my", "range_md": "my", "month_range": "my", "my": "my", "md": "dm",
           "dm": "dm", "century": "dc", "century_word": "c", "year_range": "y", "decade": "y", "year": "y",
           "era_year": "de", "bc_year": "de"}
 
 
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    # (these small helpers loop: any()/all() over a generator cost more, and they run for every sentence)
+    for w in words:  # noqa: SIM110
+        if w in text:
+            return True
+    return False
+
+
+def _hints(text: str, ascii_text: bool) -> str:
+    hints = ""
+    if (_HINT_YEAR_ASCII if ascii_text else _HINT_YEAR).search(text):
+        hints = "dy"
+    elif (_HINT_DIGIT_ASCII if ascii_text else _HINT_DIGIT).search(text):
+        hints = "d"
+    # without a digit only "century" matters: every pattern but century_word needs a digit
+    if hints:
+        if _has_any(text, _ERA_WORDS):
+            hints += "e"
+        if _HINT_MONTH.search(text) and _MONTH_WORD.search(text):
+            hints += "m"
+    if _HINT_CENTURY.search(text):
+        hints += "c"
+    return hints
+
+
+# Gates: a cheap search that every match of a pattern implies; a sentence that fails it skips the pattern.
+_MONTH_THREE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_ISO_GATE = r"\d-\d\d-\d\d"
+_MONTH_NUMBER_GATE = _MONTH_THREE + r"[a-z]*\.?,?\s+(?:of\s+)?\d"  # "June 5", "May, 1924"
+_NUMBER_MONTH_GATE = r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_THREE  # "5 June", "5th of June"
+_MONTH_RANGE_GATE = r"\d\s*(?:[-–]|to|and|until)\s*" + _MONTH_THREE  # "1924 to June"
+_YEAR_RANGE_GATE = r"\d\d\d\s*(?:[-–/]|\s+to\s+|\s+until\s+)\s*\d\d"  # "1924-28", "1924 to 1928"
+
+
+def _has_decade(text: str) -> bool:
+    return "0s" in text or "0'" in text or "0’" in text  # "1920s", "1920's"
+
+
+def _has_between(text: str) -> bool:
+    return "between" in text
+
+
+Gate = Callable[[str], object]
+
+
+def _gates(*sources: str | Gate) -> tuple[tuple[Gate, ...], tuple[Gate, ...]]:
+    r"""Gates for any text, and the same for ASCII text (where \d is [0-9])."""
+    return (
+        tuple(re.compile(g).search if isinstance(g, str) else g for g in sources),
+        tuple(re.compile(g.replace(r"\d", "[0-9]")).search if isinstance(g, str) else g for g in sources),
+    )
+
+
+# Lean forms: a pattern without its optional leading words (qualifier, weekday) finds the same matches in a
+# sentence where none of those words occurs, and starting with a month or a digit it scans much faster.
+_QUAL_WORDS = ("early", "mid", "late", "end of", "beginning of", "start of", "summer", "spring", "autumn", "fall",
+               "winter", "around", "about", "circa", "c.", "ca.")  # each qualifier contains one of these
+_WEEKDAY_WORDS = ("day",)  # Monday ... Sunday
+# _YEAR with the word boundary checked behind its first digit, so that the pattern starts with a digit
+_YEAR_LEAN = (
+    r"(?P<y>[1-9](?<=\b[1-9])(?:(?<=1)\d{3}|(?<=2)0\d{2}|\d{2}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b)))"
+)
+_LEAN = {
+    "mdy": re.compile(
+        _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r",?\s+" + _FULL_YEAR.format(n="y") + _ERA + r"\b"
+    ),
+    "my": re.compile(_MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y") + _ERA + r"\b"),
+    "md": re.compile(_MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*[-–,]?\s*\d)"),
+    "year": re.compile(_YEAR_LEAN + _ERA + r"\b(?![-–,.]\d)"),
+}
+_LEAN_UNLESS = {"mdy": _WEEKDAY_WORDS, "md": _WEEKDAY_WORDS, "my": _QUAL_WORDS, "year": _QUAL_WORDS}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    gates: tuple[Gate, ...] = ()  # each must pass (a match implies every one)
+    ascii_gates: tuple[Gate, ...] = ()  # the same, for ASCII text
+    lean: re.Pattern[str] | None = None  # used when no word of `lean_unless` occurs in the sentence
+    lean_unless: tuple[str, ...] = ()
+
+
+_GATES: dict[int, tuple[tuple[Gate, ...], tuple[Gate, ...]]] = {
+    0: _gates(_ISO_GATE),  # iso
+    1: _gates(_MONTH_NUMBER_GATE),  # mdy
+    2: _gates(_NUMBER_MONTH_GATE),  # dmy
+    3: _gates(_MONTH_NUMBER_GATE),  # range_md
+    4: _gates(_MONTH_NUMBER_GATE, _MONTH_RANGE_GATE),  # month_range
+    5: _gates(_MONTH_NUMBER_GATE),  # my
+    6: _gates(_MONTH_NUMBER_GATE),  # md
+    7: _gates(_NUMBER_MONTH_GATE),  # dm
+    10: _gates(_has_between),  # year_range: between 1924 and 1928
+    11: _gates(_YEAR_RANGE_GATE),  # year_range: 1924-1928
+    12: _gates(_has_decade),  # decade
+}
+_RULES = [
+    _Rule(kind, pattern, *_GATES.get(i, ((), ())), _LEAN.get(kind), _LEAN_UNLESS.get(kind, ()))
+    for i, (kind, pattern) in enumerate(_PATTERNS)
+]
+
+
 @cache
-def _patterns_for(hints: str) -> list[tuple[str, re.Pattern[str]]]:
-    return [(kind, pattern) for kind, pattern in _PATTERNS if all(h in hints for h in _NEEDS[kind])]
+def _rules_for(hints: str) -> list[_Rule]:
+    return [rule for rule in _RULES if all(h in hints for h in _NEEDS[rule.kind])]
 
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, longest first where forms overlap, in order of position."""
-    hints = ""
-    if _HINT_DIGIT.search(text):
-        hints = "d"
-        if _HINT_YEAR.search(text):
-            hints += "y"
-        if _HINT_ERA.search(text):
-            hints += "e"
-    if _HINT_MONTH.search(text) and _MONTH_WORD.search(text):
-        hints += "m"
-    if _HINT_CENTURY.search(text):
-        hints += "c"
+    ascii_text = text.isascii()
+    hints = _hints(text, ascii_text)
     if not hints:
         return []
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    for kind, pattern in _patterns_for(hints):
+    lean_ok: dict[tuple[str, ...], bool] = {}  # per word list: none of its words occurs
+    for rule in _rules_for(hints):
+        if not _passes(text, rule.ascii_gates if ascii_text else rule.gates):
+            continue  # no match possible
+        pattern = rule.pattern
+        if rule.lean is not None:
+            ok = lean_ok.get(rule.lean_unless)
+            if ok is None:
+                ok = lean_ok[rule.lean_unless] = not _has_any(text, rule.lean_unless)
+            if ok:
+                pattern = rule.lean
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken and _overlaps(taken, m.start(), m.end()):
                 continue
-            dm = _build(kind, m, text)
+            dm = _build(rule.kind, m, text)
             if dm is None:
                 continue
             if _in_number(text, dm.start, dm.end):
                 continue
             taken.append((dm.start, dm.end))
             found.append(dm)
-    return sorted(found, key=lambda d: d.start)
+    if len(found) > 1:
+        found.sort(key=_start)
+    return found
+
+
+def _passes(text: str, gates: tuple[Gate, ...]) -> bool:
+    for gate in gates:  # noqa: SIM110
+        if not gate(text):
+            return False
+    return True
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in taken:  # noqa: SIM110
+        if start < e and s < end:
+            return True
+    return False
+
+
+def _start(d: DateMatch) -> int:
+    return d.start
 
 
 def _in_number(text: str, start: int, end: int) -> bool:
@@ -320,7 +454,7 @@ def _in_number(text: str, start: int, end: int) -> bool:
         and start > 1
         and text[start - 2].isdigit()
         or before in "$£€#"
-        or bool(re.match(r"[,.]\d", after))
+        or bool(_DECIMAL_AFTER.match(after))
     )
 
 
@@ -333,16 +467,25 @@ def with_year(dm: DateMatch, year: int) -> DateMatch | None:
     )
 
 
+# each month's first name of more than three letters in MONTHS ("september", not "sept"; May has none)
+_LONG_MONTH_NAME: dict[int, str] = {}
+for _name, _number in MONTHS.items():
+    if len(_name) > 3:
+        _LONG_MONTH_NAME.setdefault(_number, _name)
+_YEAR_DASH = re.compile(r"^\d{4}-")
+_YEAR_SLASH_YEAR = re.compile(r"\d+/\d+")
+
+
 def accepted_forms(dm: DateMatch) -> list[str]:
     """Other ways to write the same answer, for the quiz and for distractor exclusion."""
     out: list[str] = []
-    if dm.when and dm.precision == "day" and re.match(r"^\d{4}-", dm.when):
+    if dm.when and dm.precision == "day" and _YEAR_DASH.match(dm.when):
         y, mo, d = dm.when.split("-")
-        names = [k for k, v in MONTHS.items() if v == int(mo) and len(k) > 3]
-        if names:
-            month = names[0].capitalize()
+        name = _LONG_MONTH_NAME.get(int(mo))
+        if name:
+            month = name.capitalize()
             out += [f"{month} {int(d)}, {int(y)}", f"{int(d)} {month} {int(y)}"]
-    elif dm.precision == "range" and dm.when and "/" in dm.when and re.fullmatch(r"\d+/\d+", dm.when):
+    elif dm.precision == "range" and dm.when and "/" in dm.when and _YEAR_SLASH_YEAR.fullmatch(dm.when):
         a, b = dm.when.split("/")
         out += [f"{a}-{b}", f"{a} to {b}"]
     elif dm.precision == "decade" and dm.when:
@@ -351,7 +494,7 @@ def accepted_forms(dm: DateMatch) -> list[str]:
         out.append(dm.when)  # "late 1927" also accepts "1927"
     elif dm.precision == "month" and dm.when:
         y, mo = dm.when.split("-")
-        names = [k for k, v in MONTHS.items() if v == int(mo) and len(k) > 3]
-        if names:
-            out.append(f"{names[0].capitalize()} {int(y)}")
+        name = _LONG_MONTH_NAME.get(int(mo))
+        if name:
+            out.append(f"{name.capitalize()} {int(y)}")
     return [a for a in dict.fromkeys(out) if a.lower() != dm.text.lower()]

@@ -19,7 +19,7 @@ from .lexicon import (
     STOPWORDS,
     TITLES,
 )
-from .tokens import Tok, finite_verb, is_month, is_possessive, possessive_stem
+from .tokens import Tok, finite_verb, possessive_stem
 
 _NOT_NAME_STARTS = {"what", "who", "why", "how", "when", "where", "which", "is", "was", "were", "are", "do", "does",
                     "did", "will", "shall", "can", "could", "would", "should", "must", "may", "might", "not", "no"}
@@ -70,15 +70,11 @@ def _is_acronym(word: str) -> bool:
 
 
 def _name_word(tok: Tok) -> bool:
-    if not tok.is_cap or is_month(tok.text):
-        return False
-    # "Bolshevik-led", "Soviet-backed": a compound adjective, not part of a name
-    if "-" in tok.text and tok.text.rsplit("-", 1)[1][:1].islower():
-        return False
-    return tok.text != "I"
+    return tok.name_word  # capitalised, not a month, not "I", not a compound adjective: see tokens._name_word
 
 
 _CONNECTORS_THE = frozenset(CONNECTORS | {"the"})
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")  # tokens.is_possessive
 
 
 def find_mentions(
@@ -88,41 +84,44 @@ def find_mentions(
     `lower_vocab`: words seen in lower case (so "Governmental" at a sentence start is not a name);
     `skip`: token indices already taken (dates)."""
     skip = skip or set()
-    first_word = next((k for k, t in enumerate(toks) if t.kind in ("word", "abbr", "num")), 0)
+    first_word = 0
+    for k, t in enumerate(toks):
+        if t.kind in ("word", "abbr", "num"):
+            first_word = k
+            break
     out: list[Mention] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        tok = toks[i]
-        if not tok.is_cap or i in skip or not _name_word(tok):  # is_cap first: most tokens stop there
-            i += 1
+    i = 0  # the next token not yet part of a mention
+    # a mention starts at a name word: the few of them are found first, in one pass
+    for start in [k for k, t in enumerate(toks) if t.name_word]:
+        if start < i or start in skip:
             continue
-        j = i
-        while j + 1 < n and not is_possessive(toks[j].text):
+        i = j = start
+        while j + 1 < n and not toks[j].text.endswith(_POSSESSIVE_ENDS):
             nxt = toks[j + 1]
             if j + 1 in skip:
                 break
-            if _name_word(nxt) or nxt.text == "I" and toks[j].is_cap and toks[j].text != "I":
+            if nxt.name_word or nxt.text == "I" and toks[j].is_cap and toks[j].text != "I":
                 j += 1  # "Elizabeth I": a regnal numeral, not the pronoun
                 continue
             # "Edward the Confessor", "Ivan the Terrible": an epithet after a given name
-            if (nxt.text == "the" and j + 2 < n and j + 2 not in skip and _name_word(toks[j + 2])
+            if (nxt.text == "the" and j + 2 < n and j + 2 not in skip and toks[j + 2].name_word
                     and not toks[j].text.isupper() and toks[j].low not in CONNECTORS
-                    and (j + 3 >= n or not _name_word(toks[j + 3]) and toks[j + 3].low not in CONNECTORS)
+                    and (j + 3 >= n or not toks[j + 3].name_word and toks[j + 3].low not in CONNECTORS)
                     and toks[j + 2].low not in SENTENCE_STARTERS):
                 j += 2
                 continue
             # "the Declaration of the Rights of Man and of the Citizen"
             if (nxt.low == "and" and j + 2 < n and toks[j + 2].low == "of" and j + 3 < n
-                    and (toks[j + 3].low == "the" and j + 4 < n and _name_word(toks[j + 4])
-                         or _name_word(toks[j + 3]))):
+                    and (toks[j + 3].low == "the" and j + 4 < n and toks[j + 4].name_word
+                         or toks[j + 3].name_word)):
                 j = j + 4 if toks[j + 3].low == "the" else j + 3
                 continue
             if nxt.low in CONNECTORS and toks[j].kind != "punct":
                 k = j + 2
                 if k < n and toks[k].low == "the" and toks[k].text == "the":
                     k += 1
-                if k < n and k not in skip and _name_word(toks[k]) and not toks[j].text.isupper():
+                if k < n and k not in skip and toks[k].name_word and not toks[j].text.isupper():
                     j = k
                     continue
             break
@@ -166,7 +165,8 @@ def find_mentions(
         title = None
         before = toks[span[0] - 1] if span[0] > 0 else None
         appositive = span[0] >= 3 and toks[span[0] - 2].text == "," and toks[span[0] - 3].is_cap
-        if (len(span) > 2 and possessive_stem(toks[span[0]].low) in TITLES and toks[span[1]].low == "of"
+        head_stem = possessive_stem(toks[span[0]].low)  # of the span's first word, as the span shrinks
+        if (len(span) > 2 and head_stem in TITLES and toks[span[1]].low == "of"
                 and (before is None or before.low != "the" or appositive)):
             # "crowned King of England", "William, Duke of Normandy": a title said of someone; but
             # "the Duke of Wellington defeated Napoleon" names the man
@@ -176,17 +176,18 @@ def find_mentions(
             continue
         while (
             len(span) > 1
-            and possessive_stem(toks[span[0]].low).rstrip("s") in TITLES
+            and head_stem.rstrip("s") in TITLES
             and toks[span[1]].kind != "punct"
             and toks[span[1]].low not in CONNECTORS  # "the Duke of Wellington" keeps its title
         ):
             title = toks[span[0]].text
             span = span[1:]
-        if _shouting(toks, span):
+            head_stem = possessive_stem(toks[span[0]].low)
+        if len(span) >= 3 and _shouting(toks, span):
             continue
         if toks[span[0]].low in _NOT_NAME_STARTS:
             continue  # "What Is the Third Estate": a title's words, not a name
-        if len(span) == 1 and possessive_stem(toks[span[0]].low) in ROLE_NOUNS:
+        if len(span) == 1 and head_stem in ROLE_NOUNS:
             continue  # "Prosecutor-General", "President": a role word, not a name
         m = _mention(toks, span, initial, title=title)
         if len(span) == 1 and not m.possessive and span[-1] + 1 < n:
@@ -199,19 +200,11 @@ def _mention(
     toks: list[Tok], span: list[int], initial: bool, modifier: bool = False, title: str | None = None
 ) -> Mention:
     first, last = toks[span[0]], toks[span[-1]]
-    possessive = is_possessive(last.text)
-    end = last.end - (len(last.text) - len(possessive_stem(last.text)))
-    return Mention(
-        text="",
-        start=first.start,
-        end=end,
-        t0=span[0],
-        t1=span[-1] + 1,
-        possessive=possessive,
-        modifier=modifier,
-        title=title,
-        initial=initial,
-    )
+    text = last.text
+    possessive = text.endswith(_POSSESSIVE_ENDS)
+    # the span ends before the possessive ending (tokens.possessive_stem)
+    end = last.end - (2 if text.endswith(("'s", "’s")) else 1) if possessive else last.end
+    return Mention("", first.start, end, span[0], span[-1] + 1, possessive, modifier, title, initial)
 
 
 def _modifies_next(nxt: Tok) -> bool:

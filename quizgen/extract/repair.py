@@ -8,8 +8,10 @@ Never invent: a spelling is only replaced by another spelling the documents them
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
+from itertools import accumulate
 
 from .folding import strip_accents
 from .wordtrie import alternation
@@ -27,8 +29,9 @@ def letter_repairs(runs: list[list[str]]) -> dict[str, str]:
     for words in runs:
         if len(words) < 2:
             continue
-        for p, w in enumerate(words):
-            context = tuple(x if k != p else "_" for k, x in enumerate(words))
+        run = tuple(words)
+        for p, w in enumerate(run):
+            context = run[:p] + ("_",) + run[p + 1 :]
             slots[context][w] += 1
     out: dict[str, str] = {}
     for variants in slots.values():
@@ -59,30 +62,40 @@ def _damaged_form_of(a: str, b: str) -> bool:
 _CAP_S = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+s)\b(?!['’])")  # lookbehind after the first letter: faster
 _PREV_WORD = re.compile(r"([A-Za-z'’]+)\W*$")
 _NEXT_WORD = re.compile(r"^\W*([A-Za-z'’]+)")
+_Y_AFTER_CONSONANT = re.compile(r"[^aeiou]y$")
 
 
 def possessive_words(sentences: list, name_words: set[str]) -> set[str]:
     """Capitalised words like 'Trotskys' that are a known name plus a lost apostrophe."""
     out: set[str] = set()
-    for s in sentences:
-        text = s.fixed
-        for m in _CAP_S.finditer(text):
-            word = m.group(1)
-            stem = word[:-1]
-            if stem not in name_words or word[-2:] == "ss" or len(word) < 4:
-                continue
-            plural_impossible = re.search(r"[^aeiou]y$", stem) is not None  # "Armys": plural is "Armies"
-            before = _PREV_WORD.search(text, 0, m.start())
-            after = _NEXT_WORD.match(text[m.end():m.end() + 40])
-            prev = before.group(1) if before and text[before.end():m.start()].strip() == "" else None
-            nxt = after.group(1) if after and text[m.end():m.end() + after.start(1)].strip() == "" else None
-            if not plural_impossible:
-                if prev is not None and (prev[:1].isupper() and prev != "The" or prev.lower() in ("the", "a", "an")):
-                    continue  # "Roger Williams", "the Bolsheviks"
-                if nxt is None or _VERBISH.match(nxt):
-                    continue  # "Williams founded": a name, not a possessive
+    texts = [s.fixed for s in sentences]
+    # One scan of all sentences: "\x00" between two of them reads as the start or end of a string to
+    # _CAP_S (not a word character, not an apostrophe); each candidate is then looked at in its sentence.
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    for m in _CAP_S.finditer("\x00".join(texts)):
+        word = m.group(1)
+        stem = word[:-1]
+        if stem not in name_words or word[-2:] == "ss" or len(word) < 4:
+            continue
+        k = bisect_right(starts, m.start()) - 1
+        if _lost_apostrophe(texts[k], m.start() - starts[k], m.end() - starts[k], stem):
             out.add(word)
     return out
+
+
+def _lost_apostrophe(text: str, start: int, end: int, stem: str) -> bool:
+    """Does the name + s at text[start:end] stand where a possessive stands?"""
+    plural_impossible = _Y_AFTER_CONSONANT.search(stem) is not None  # "Armys": plural is "Armies"
+    before = _PREV_WORD.search(text, 0, start)
+    after = _NEXT_WORD.match(text[end : end + 40])
+    prev = before.group(1) if before and text[before.end() : start].strip() == "" else None
+    nxt = after.group(1) if after and text[end : end + after.start(1)].strip() == "" else None
+    if not plural_impossible:
+        if prev is not None and (prev[:1].isupper() and prev != "The" or prev.lower() in ("the", "a", "an")):
+            return False  # "Roger Williams", "the Bolsheviks"
+        if nxt is None or _VERBISH.match(nxt):
+            return False  # "Williams founded": a name, not a possessive
+    return True
 
 
 _VERBISH = re.compile(r"^(?:[a-z]+ed|was|were|is|are|had|has|have|did|does|said|says|and|or|of|in|on|at|to|for|"
@@ -92,12 +105,30 @@ _VERBISH = re.compile(r"^(?:[a-z]+ed|was|were|is|are|had|has|have|did|does|said|
 def apply_repairs(text: str, letters: dict[str, str], possessives: set[str]) -> str:
     if not letters and not possessives:
         return text
-    return _repair_pattern(tuple(sorted(letters.items())), frozenset(possessives)).sub(
-        lambda m: letters.get(m.group(0)) or m.group(0)[:-1] + "'s", text)
+    return _pattern_for(letters, possessives).sub(lambda m: letters.get(m.group(0)) or m.group(0)[:-1] + "'s", text)
+
+
+_last_pattern: tuple[dict[str, str], set[str], re.Pattern[str]] | None = None
+
+
+def _pattern_for(letters: dict[str, str], possessives: set[str]) -> re.Pattern[str]:
+    """The repair pattern; every sentence of a run has the same repairs: the last pattern serves again."""
+    global _last_pattern
+    if _last_pattern is None or _last_pattern[0] != letters or _last_pattern[1] != possessives:
+        pattern = _repair_pattern(tuple(sorted(letters.items())), frozenset(possessives))
+        _last_pattern = (dict(letters), set(possessives), pattern)
+    return _last_pattern[2]
 
 
 @lru_cache(maxsize=8)
 def _repair_pattern(letters: tuple[tuple[str, str], ...], possessives: frozenset[str]) -> re.Pattern[str]:
-    """One regex for every damaged word: a single pass over each sentence."""
+    """One regex for every damaged word: a single pass over each sentence.
+
+    Written as r"\b(?:word|...)\b", but with the first boundary checked behind each word's first letter:
+    a pattern that starts with its first letters is scanned from one candidate letter to the next."""
     words = sorted({w for w, _ in letters} | possessives, key=len, reverse=True)
-    return re.compile(r"\b" + alternation(words) + r"\b")
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    branches = [rf"{re.escape(c)}(?<=\b{re.escape(c)}){alternation(rests)}" for c, rests in sorted(by_first.items())]
+    return re.compile("(?:" + "|".join(branches) + r")\b")

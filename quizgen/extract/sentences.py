@@ -102,16 +102,21 @@ _ABBREVIATIONS = {
     "oz",
 }
 # End-of-sentence punctuation, then closing quotes/brackets, then space, then what opens a sentence.
-_BOUNDARY = re.compile(r"([.!?]+|\.\.\.|…)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ]|\((?!\d{3,4}\)))")
+# ("[.!?]+" is written as three branches that each start with their character: the engine then jumps from one
+# candidate character to the next instead of trying the pattern at every position)
+_BOUNDARY = re.compile(
+    r"(\.[.!?]*|![.!?]*|\?[.!?]*|\.\.\.|…)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ]|\((?!\d{3,4}\)))"
+)
 # "them!Trotsky": a lost space after ! or ? (a full stop is too often an initial or an abbreviation).
 # (the lookbehinds come after the first character: a pattern that starts with a literal is scanned fast)
 _TIGHT = re.compile(r"([!?])(?<=[a-z]{3}[!?])(?=[A-Z][a-z])")
 # A heading run into its paragraph: "... turns on the Right On August 20, 1940, ..."
-_LOST_BREAK = re.compile(
-    r" (?<=[A-Za-z] )(?=(?:On|In|At|By|During) (?:"
-    + "|".join(m.capitalize() for m in MONTHS if len(m) > 3)
-    + r"|\d{3,4}\b))"
+_LOST_BREAK_AFTER = (
+    r"(?:On|In|At|By|During) (?:" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3) + r"|\d{3,4}\b)"
 )
+_LOST_BREAK = re.compile(r" (?<=[A-Za-z] )(?=" + _LOST_BREAK_AFTER + ")")
+# what follows every such break, as a pattern that starts with its capital letter: a fast test first
+_LOST_BREAK_GATE = re.compile(_LOST_BREAK_AFTER)
 # A sentence glued on after a comma: "... has been, Though I'm ...": a capitalised pronoun or
 # connective never follows a comma inside one sentence.
 _COMMA_BREAK = re.compile(
@@ -119,11 +124,12 @@ _COMMA_BREAK = re.compile(
     r"These|Those|But|Thanks)\b)"
 )
 # A forum reply's "@user - Pt 1/2)" prefix glued between two sentences.
-_HANDLE = re.compile(r",?\s*(@\w+[^()@]{0,30}\))\s*")
+_HANDLE = re.compile(r"(@\w+[^()@]{0,30}\))\s*")  # after an optional comma and spaces
 # "VyshinskyI demand", "togetherLenin": a word of 5+ lowercase letters glued to a capitalised one.
 _GLUED = re.compile(r"\b([A-Z]?[a-z]{4,})([A-Z](?:[a-z]+)?)\b")
 _NUM_GLUED = re.compile(r"\b(\d+)([a-z]{3,})\b")
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LETTERS_DOT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _CONTRACTIONS = {
     "dont": "don't",
     "doesnt": "doesn't",
@@ -144,8 +150,45 @@ _CONTRACTIONS = {
     "theres": "there's",
 }
 # Cheap gates (case-sensitive: under IGNORECASE "[a-z]{4}[A-Z]" matches any five-letter word).
-_ANY_GLUE = re.compile(r"[a-z]{4}[A-Z]|\d[a-z]{3}")
-_ANY_CONTRACTION = re.compile(r"\b" + alternation(_CONTRACTIONS) + r"\b", re.IGNORECASE)
+# Both start with a character class (the rest is checked behind or after it), so the engine jumps from one
+# candidate character to the next: "[a-z]{4}[A-Z]|\d[a-z]{3}", and any contraction as a whole word, in any case
+# (each ends in t or s; under IGNORECASE "s" also matches "ſ").
+_ANY_GLUE = re.compile(r"[A-Z\d](?:(?<=[a-z]{4}[A-Z])|(?<=\d)[a-z]{3})")
+
+
+def _ends_with_any(words: Iterable[str], ignore_case: bool = True) -> str:
+    """A lookbehind per word length: fixed-width lookbehinds for words ending just before the position."""
+    by_length: dict[int, list[str]] = {}
+    for w in words:
+        by_length.setdefault(len(w), []).append(w)
+    group = "(?i:" if ignore_case else "(?:"
+    return "(?:" + "|".join(rf"(?<=\b{group}{alternation(ws)}))" for _, ws in sorted(by_length.items())) + ")"
+
+
+_ANY_CONTRACTION = re.compile(r"[tsTSſ]\b" + _ends_with_any(_CONTRACTIONS))
+# In ASCII text: \d is [0-9], and a contraction in any case is one in the lower-cased text; there, a search that
+# starts at each word's last two letters ("nt", "ts", "es") is faster still.
+_ANY_GLUE_ASCII = re.compile(r"[A-Z0-9](?:(?<=[a-z]{4}[A-Z])|(?<=[0-9])[a-z]{3})")
+
+
+def _ends_with_any_lower(words: Iterable[str]) -> str:
+    by_ending: dict[str, list[str]] = {}
+    for w in words:
+        by_ending.setdefault(w[-2:], []).append(w)
+    return "|".join(re.escape(end) + r"\b" + _ends_with_any(ws, False) for end, ws in sorted(by_ending.items()))
+
+
+_ANY_CONTRACTION_LOWER = re.compile(_ends_with_any_lower(_CONTRACTIONS))
+
+
+def _has_glue(text: str) -> bool:
+    return bool((_ANY_GLUE_ASCII if text.isascii() else _ANY_GLUE).search(text))
+
+
+def _has_contraction(text: str) -> bool:
+    if text.isascii():
+        return bool(_ANY_CONTRACTION_LOWER.search(text.lower()))
+    return bool(_ANY_CONTRACTION.search(text))
 _CONTRACTION_RE = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b", re.IGNORECASE)
 
 
@@ -163,13 +206,14 @@ class Sentence:
 
 def split_sentences(text: str) -> list[str]:
     """Split one paragraph into sentences."""
-    text = _LOST_BREAK.sub("\n", text)
+    if _LOST_BREAK_GATE.search(text):
+        text = _LOST_BREAK.sub("\n", text)
     if "!" in text or "?" in text:  # each substitution only where its character occurs
         text = _TIGHT.sub(r"\1\n", text)
     if "," in text:
         text = _COMMA_BREAK.sub("\n", text)
     if "@" in text:
-        text = _HANDLE.sub(lambda m: f"\n{m.group(1)}\n", text)
+        text = _cut_handles(text)
     out: list[str] = []
     for chunk in text.split("\n"):
         start = 0
@@ -189,16 +233,45 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+def _cut_handles(text: str) -> str:
+    """Put each handle on a line of its own, without the comma and spaces around it.
+
+    What re.sub(r",?\\s*(@...)\\s*") did, but the pattern is only tried at each "@" (scanning a long paragraph
+    for an optional comma at every position was slow): a match's start is the "@", less the spaces and the
+    one comma right before it, never before the end of the previous match."""
+    out: list[str] = []
+    last = 0
+    at = text.find("@")
+    while at >= 0:
+        m = _HANDLE.match(text, at)
+        if m is None:
+            at = text.find("@", at + 1)
+            continue
+        start = at
+        while start > last and text[start - 1].isspace():
+            start -= 1
+        if start > last and text[start - 1] == ",":
+            start -= 1
+        out.append(text[last:start])
+        out.append(f"\n{m.group(1)}\n")
+        last = m.end()
+        at = text.find("@", last)
+    out.append(text[last:])
+    return "".join(out)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at `dot` part of an abbreviation or an initial rather than a sentence end?"""
-    m = _LAST_WORD.search(text, max(0, dot - 24), dot)  # only the end: the paragraph may be long
-    if not m:
+    # the last word: the run of letters and full stops before the dot, from its first letter; only the last
+    # 24 characters are looked at (the paragraph may be long)
+    before = text[max(0, dot - 24) : dot]
+    word = before[len(before.rstrip(_LETTERS_DOT)) :].lstrip(".")
+    if not word:
         return False
-    word = m.group(1)
     if len(word) == 1 and word.isupper():  # an initial ("John F. Kennedy"), not "World War I."
         return word != "I"
     if "." in word and len(word.replace(".", "")) <= 4:  # "U.S.S.R", "e.g"
-        return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
+        return bool(_INITIALS.fullmatch(word))
     w = word.lower()
     return w in _ABBREVIATIONS and w not in {"bc", "bce", "ce", "ad"}
 
@@ -212,22 +285,27 @@ def repair_boundaries(text: str, known_caps: set[str]) -> str:
             return f"{left} — {right}"
         return m.group(0)
 
-    if _ANY_GLUE.search(text):  # most sentences: nothing to repair, no substitution to run
+    if _has_glue(text):  # most sentences: nothing to repair, no substitution to run
         text = _GLUED.sub(glued, text)
         text = _NUM_GLUED.sub(
             lambda m: m.group(0) if m.group(2) in ("st", "nd", "rd", "th", "s") else f"{m.group(1)} {m.group(2)}",
             text,
         )
-    if _ANY_CONTRACTION.search(text):
+    if _has_contraction(text):
         text = _CONTRACTION_RE.sub(lambda m: _match_case(m.group(0), _CONTRACTIONS[m.group(0).lower()]), text)
     return text
+
+
+def _may_repair(text: str) -> bool:
+    """Could repair_boundaries change anything in `text` (or in a piece of it)?"""
+    return _has_glue(text) or _has_contraction(text)
 
 
 def _match_case(original: str, replacement: str) -> str:
     return replacement[0].upper() + replacement[1:] if original[0].isupper() else replacement
 
 
-_RICH = re.compile(r"['’\-—–\"“”]|[^\x00-\x7f]")
+_RICH = re.compile("[-'\"\x80-\U0010ffff]")  # an apostrophe, a dash, a quote, or any non-ASCII character
 
 
 def _richness(text: str) -> int:
@@ -237,19 +315,22 @@ def _richness(text: str) -> int:
 
 def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
     """All sentences of all documents, in order, repeats marked `duplicate` (the richest copy is kept)."""
-    raw: list[tuple[str, int, str, bool]] = []
+    raw: list[tuple[str, int, str, bool, bool]] = []
     for doc in docs:
         for p_i, para in enumerate(doc.paragraphs):
+            # A sentence is a piece of its paragraph, cut at spaces or punctuation: where the paragraph has
+            # nothing repair_boundaries would change, none of its sentences has either.
+            repairable = _may_repair(para.text)
             if para.heading:
-                raw.append((doc.key, p_i, para.text, True))
+                raw.append((doc.key, p_i, para.text, True, repairable))
                 continue
             for s in split_sentences(para.text):
-                raw.append((doc.key, p_i, s, False))
-    known_caps = _capitalised_words(text for _, _, text, _ in raw)
+                raw.append((doc.key, p_i, s, False, repairable))
+    known_caps = _capitalised_words(text for _, _, text, _, _ in raw)
     sentences: list[Sentence] = []
     first: dict[str, int] = {}
-    for i, (doc_key, p_i, text, heading) in enumerate(raw):
-        fixed = repair_boundaries(text, known_caps)
+    for i, (doc_key, p_i, text, heading, repairable) in enumerate(raw):
+        fixed = repair_boundaries(text, known_caps) if repairable else text
         s = Sentence(doc=doc_key, index=i, para=p_i, text=text, fixed=fixed, heading=heading)
         if heading:
             s.topic = "heading"
@@ -271,7 +352,6 @@ _CAPITALISED = re.compile(r"([A-Z](?<=[\s(\"“][A-Z])[a-z]+)")
 
 def _capitalised_words(texts: Iterable[str]) -> set[str]:
     """Words written capitalised somewhere other than a sentence's first word."""
-    words: set[str] = set()
-    for text in texts:
-        words.update(_CAPITALISED.findall(text))
-    return words
+    # one pass over all of them: "\x00" between two texts is not among the characters the lookbehind
+    # accepts, so a text's first word is never taken, as at the start of a string
+    return set(_CAPITALISED.findall("\x00".join(texts)))
