@@ -17,9 +17,11 @@ _NAMES = ["Anna Kovacs", "Pierre Duval", "Kovacs", "the Senate", "Lyon", "Old Gu
 _DATES = ["On March 3, 1821", "in January 1848", "1848-1852", "in late 1799", "the 10th century", "the 880s",
           "this day in 1901", "1204", "44 BC", "in 3000", "on February 30, 1900", "0"]
 _VERBS = ["was born in", "founded", "wrote", "was exiled to", "defeated", "was a", "chaired by", "signed"]
+# letters whose case mapping changes length or meets an ASCII key under IGNORECASE, and lost apostrophes
+_ODD = ["thatſ", "İsnt", "doesnt", "ﬁrst", "Straße", "ǅ", "K\u212a", "wasnt"]
 _PUNCT = [".", ",", "?", "!", ":", ";", " -", "\"", "'", "(", ")", "{{", "}}", "<b>", "&amp;", "\n\n", "\u0301", " "]
 
-_sentence = st.lists(st.sampled_from(_NAMES + _DATES + _VERBS + _PUNCT), min_size=1, max_size=14).map(" ".join)
+_sentence = st.lists(st.sampled_from(_NAMES + _DATES + _VERBS + _ODD + _PUNCT), min_size=1, max_size=14).map(" ".join)
 _document = st.lists(_sentence | st.text(max_size=60), max_size=12).map(lambda parts: ". ".join(parts))
 
 
@@ -50,3 +52,10 @@ def test_history_shaped_noise(text: str, suffix: str) -> None:
        st.sampled_from([".txt", ".html"]))
 def test_any_text(text: str, suffix: str) -> None:
     _check(text, suffix)
+
+
+def test_contractions_with_letters_that_fold_to_ascii() -> None:
+    """'thatſ' and 'İsnt' match a contraction case-blindly but are no key of the table: left as written
+    (this crashed with a KeyError before)."""
+    _check("Anna Kovacs was exiled in 1829. İsnt it odd that she wrote thatſ book in 1830? "
+           "Anna Kovacs wasnt in Lyon in 1831.", ".txt")

@@ -292,8 +292,14 @@ def repair_boundaries(text: str, known_caps: set[str]) -> str:
             text,
         )
     if _has_contraction(text):
-        text = _CONTRACTION_RE.sub(lambda m: _match_case(m.group(0), _CONTRACTIONS[m.group(0).lower()]), text)
+        text = _CONTRACTION_RE.sub(_expand_contraction, text)
     return text
+
+
+def _expand_contraction(m: re.Match[str]) -> str:
+    # the case-blind match also takes letters whose lower case is no key ("thatſ", "İsnt"): leave those
+    repl = _CONTRACTIONS.get(m.group(0).lower())
+    return m.group(0) if repl is None else _match_case(m.group(0), repl)
 
 
 def _may_repair(text: str) -> bool:
