@@ -146,8 +146,8 @@ class Registry:
                         kind = kinds[y]
                         if (
                             kind in ("person", "place")
-                            and self.forms[y].votes.get(kind, 0) >= 1
-                            and self.forms[x].votes.get(kind, 0) < 1
+                            and _kind_votes(self.forms[y].votes, kind) >= 1
+                            and _kind_votes(self.forms[x].votes, kind) < 1
                         ):
                             votes = self.forms[x].votes
                             votes[kind] = votes.get(kind, 0) + 1
@@ -183,7 +183,7 @@ class Registry:
         persons_by_last: dict[str, set[str]] = defaultdict(set)
         persons_by_first: dict[str, set[str]] = defaultdict(set)
         for k in multi:
-            if kinds[k] == "person" or self.forms[k].votes.get("person", 0) > 0:
+            if kinds[k] == "person" or _person_votes(self.forms[k].votes) > 0:
                 words = words_of[k]
                 persons_by_last[words[-1]].add(find(k))
                 persons_by_first[words[0]].add(find(k))
@@ -258,7 +258,7 @@ class Registry:
             kind=kind,
             aliases=aliases,
             count=sum(self.forms[k].count for k in keys),
-            strength=strength if kind != "person" else votes.get("person", 0.0) + min(votes.get("acts", 0.0), 1.2),
+            strength=strength if kind != "person" else _person_votes(votes) + min(votes.get("acts", 0.0), 1.2),
         )
         for k in keys:
             ent.roles.extend(self.forms[k].roles)
@@ -295,26 +295,49 @@ class Registry:
         return self._by_key.get(name_key(text))
 
 
+_NAME_CAP = 2.0  # what looking like a full name ("Los Angeles", "Leon Trotsky") is worth at most
+
+
+def _person_votes(votes: Mapping[str, float]) -> float:
+    """A person's own votes: its cues, and looking like a full name (capped: a person is soon called by the
+    surname, a place keeps its full name however often it recurs)."""
+    name = votes.get("name", 0.0)
+    return votes.get("person", 0.0) + (name if name < _NAME_CAP else _NAME_CAP)
+
+
 def _decide(votes: Mapping[str, float]) -> tuple[str, float]:
     """The kind the votes elect. Being the subject of verbs ('acts') counts for a person only up to a
-    point: 'Victoria has ...', 'Victoria is ...' a hundred times does not make a state a person."""
+    point: 'Victoria has ...', 'Victoria is ...' a hundred times does not make a state a person; and not
+    at all for a name with a place's cues ('in France') and no person's cue but its looks ('France
+    declared war', 'Santa Rosa grew')."""
+    own = _person_votes(votes)
     acts = min(votes.get("acts", 0.0), 1.2)
+    if not votes.get("person") and votes.get("place", 0.0) >= 1:
+        acts = 0.0
     # the first of the highest in the votes' order, "person" (with its "acts") last if it had no votes:
     # what Counter.most_common(1) of such a tally gives, without building one
     kind, score = "", 0.0
     first = True
+    seen_person = False
     for k, v in votes.items():
-        if k == "acts":
-            continue
-        if k == "person":
-            v = v + acts
+        if k == "acts" or k == "name":
+            if k == "name" and not seen_person and "person" not in votes:
+                k, v, seen_person = "person", own + acts, True
+            else:
+                continue
+        elif k == "person":
+            v, seen_person = own + acts, True
         if first or v > score:
             kind, score, first = k, v, False
-    if "person" not in votes:
+    if not seen_person:
         v = 0 + acts
         if first or v > score:
             kind, score = "person", v
     return (kind, score) if score >= 0.4 else ("other", score)
+
+
+def _kind_votes(votes: Mapping[str, float], kind: str) -> float:
+    return _person_votes(votes) if kind == "person" else votes.get(kind, 0.0)
 
 
 def _variants(word: str) -> set[str]:

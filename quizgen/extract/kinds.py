@@ -238,8 +238,8 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
             votes["acts"] = votes.get("acts", 0) + (1.0 if has_he else 0.6)
         elif nxt.low in REPORTING:  # "Sudoplatov says"
             votes["person"] = votes.get("person", 0) + 1
-    if full_name:
-        votes["person"] = votes.get("person", 0) + 1
+    if full_name:  # counted apart: a place named in full every time ("Los Angeles") is not a person
+        votes["name"] = 1
     return votes
 
 

@@ -154,6 +154,7 @@ library manifesto ministry movement museum nationalists navy office opposition o
 organisation organization parliament party plan police policy politburo press program programme regiment
 republicans review school secretariat senate service socialists society synod system theory times
 tribunal trust union unionists university
+colleges legislature vote
 """)
 
 # Head words that make a name an event (kind: event).
@@ -164,6 +165,7 @@ exhibition expedition fair famine fire flood games incident insurrection invasio
 massacre mission mutiny oath occupation offensive olympics operation pact partition peace plague plot
 proclamation purge purges putsch raid rebellion reformation restoration revolt revolution riot riots rising rush
 scandal schism secession siege stockade strike terror treaty trial trials truce uprising war wars
+compromise festival prix airshow
 """)
 
 # Head words of place names; PLACE_NOUNS: what an apposition calls a place ('a suburb of X').
@@ -172,6 +174,7 @@ abbey bay bridge canal cape castle cathedral city coast colony county desert dis
 fortress gulf harbor harbour hills island islands isle isles kingdom lake land lands mount mountain mountains
 ocean palace park peninsula plain plains port prison province range region republic river sea shire square
 states strait straits street territory town valley village
+area areas airport beach counties fault zone ranges alps suburbs
 """)
 
 PLACE_NOUNS = _words("""
@@ -226,7 +229,7 @@ FIRST_WORD_KINDS = {
     "operation": "event", "lake": "place", "mount": "place", "mt.": "place", "fort": "place", "cape": "place",
     "port": "place", "isle": "place", "camp": "place", "st.": "place", "saint": "place", "project": "term",
     "plan": "term", "battle": "event", "siege": "event", "treaty": "event", "university": "term", "bay": "place",
-    "gulf": "place", "river": "place",
+    "gulf": "place", "river": "place", "downtown": "place",
 }
 
 # "History of the Russian Revolution" is a book: these first words make an of-title a work.
