@@ -24,3 +24,24 @@ def test_a_place_named_in_full_every_time_is_not_a_person() -> None:
                    "Santa Rosa exported wine from 1966. Many settlers moved to Santa Rosa from Italy. "
                    "Santa Rosa became a city in 1896.")
     assert not [q for q, (kind, answer) in got.items() if kind == "person"], got
+
+
+def test_a_question_never_loses_its_subject() -> None:
+    got = kinds_of("The yacht club held the trophy from 1988 to 1995 and hosted three races during that time. "
+                   "With Great Britain having claimed the whole continent in 1788, the colony grew. "
+                   "Days later, still in 1851 gold was discovered near Ballarat.")
+    assert not [q for q in got if " did and " in q or " did having " in q or " was still " in q], got
+    assert got.get("In what year did Great Britain claim the whole continent?") == ("date", "1788")
+    assert got.get("In what year was gold discovered near Ballarat?") == ("date", "1851")
+
+
+def test_a_preposition_is_said_once() -> None:
+    got = kinds_of("The war was fought between 1861 and 1865 between the North and the South. "
+                   "The North won the war in 1865.")
+    assert "In which years was the war fought between the North and the South?" in got, got
+
+
+def test_an_answer_is_a_whole_phrase() -> None:
+    got = kinds_of("The council consisted of 44 members elected to eight-year terms in 1851. "
+                   "The catch brought in A$46 million in 2004, followed by lobster worth A$13.7 million.")
+    assert not [a for _k, a in got.values() if a.startswith("of ") or a == "A"], got

@@ -169,6 +169,11 @@ def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]
         or body[1].low in _TIME_NOUNS and body[2].low in ("later", "earlier", "after", "before", "afterwards")
     ):
         return body[:3], body[3:verb_at]
+    if verb_at >= 3 and body[0].is_word and body[0].low in ADVERBS and body[1].is_word \
+            and body[1].low in PREPOSITIONS:
+        # "still in 1851 gold was discovered": the adverb goes with the fronted phrase, not the subject
+        intro, subject = _split_intro(body[1:], verb_at - 1)
+        return ([body[0], *intro], subject) if intro else ([], body[:verb_at])
     if verb_at >= 2 and body[0].is_word and body[0].low in PREPOSITIONS:
         obj = 1
         while obj < verb_at and body[obj].is_word and body[obj].low in _OBJ_DETERMINERS:
@@ -235,6 +240,16 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
                     subject = prev.units
         if len(subject) > 3:
             subject = _strip_time_intro(subject)
+        elif (
+            len(subject) == 1
+            and subject[0].low in ("having", "being")
+            and len(intro) >= 2
+            and intro[0].low in ("with", "without")
+            and intro[-1].kind == "name"
+        ):
+            # "With Great Britain having claimed the continent in 1788, ...": the name is the subject
+            subject = intro[-1:]
+            intro = []
         verb = body[verb_at]
         aux = verb if verb.low in AUXILIARIES else None
         rest = body[verb_at + 1 :]

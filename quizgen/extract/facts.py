@@ -9,7 +9,7 @@ import re
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
 from .entities import Entity
-from .lexicon import PLACE_PREPS
+from .lexicon import PLACE_PREPS, PREPOSITIONS
 from .names import Mention
 from .questions import (
     Candidate,
@@ -101,6 +101,33 @@ _LEADING_A_AN = re.compile(r"^an? ")
 _YEAR_DIGITS = re.compile(r"\d{3,4}")
 
 
+_AUX_WORDS = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
+# what cannot start the subject after "did"/"was": a lost subject ("In which years did and host ...?"), a
+# participle ("did having claim"), an adverb left in front ("Where was still in 1851 gold discovered?")
+_NOT_SUBJECT_START = frozenset({"and", "or", "but", "nor", "having", "still", "also", "then", "already", "of",
+                                "by", "with"})
+_SUBJECT_WH = frozenset({"Who", "Which", "What"})
+_PREP_ANSWER_START = frozenset(PREPOSITIONS - {"about", "over", "under", "around", "nearly", "almost"})
+
+
+def _ill_formed(words: list[str], answer: str) -> bool:
+    """Is the question (its words, tidied) or its answer broken by the phrase taken out of the sentence?"""
+    # the first auxiliary after the wh-phrase (in its first four words) and the word after it
+    for i in range(1, min(5, len(words) - 1)):
+        w = words[i]
+        if w in _AUX_WORDS:
+            # ("Who was still alive?", "Who had to flee?": there the wh-word is the subject)
+            if words[i + 1].lower() in _NOT_SUBJECT_START and not (
+                words[0] in _SUBJECT_WH and w not in ("did", "does", "do")
+            ):
+                return True
+            break
+    a = answer.split(maxsplit=1)
+    if not a or len(answer) < 2 and not answer.isdigit():
+        return True  # "A" of "A$46 million"
+    return a[0] in _PREP_ANSWER_START and len(a) > 1  # "of 44 members elected"
+
+
 class SentenceFacts:
     """All candidate facts of one parsed sentence."""
 
@@ -167,9 +194,16 @@ class SentenceFacts:
         if not question or not answer:
             return None
         q = tidy(question)
-        n_words = len(q.split())
+        words = q.split()
+        n_words = len(words)
         if n_words < 4 or n_words > 40:
             return None
+        if _ill_formed(words, answer):
+            return None
+        doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
+        if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
+            words = [w for i, w in enumerate(words) if i not in doubled]
+            q, n_words = " ".join(words), n_words - len(doubled)
         if accept:
             low = answer.lower()
             accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
