@@ -45,3 +45,17 @@ def test_an_answer_is_a_whole_phrase() -> None:
     got = kinds_of("The council consisted of 44 members elected to eight-year terms in 1851. "
                    "The catch brought in A$46 million in 2004, followed by lobster worth A$13.7 million.")
     assert not [a for _k, a in got.values() if a.startswith("of ") or a == "A"], got
+
+
+def test_a_question_does_not_hang_on_a_pronoun() -> None:
+    got = kinds_of("Magnus Eriksson was crowned in January 1319. The Danes landed in the north. "
+                   "On 25 September 1320 Magnus defeated them at Falsterbo. "
+                   "Olaus Petri attacked it in his book in 1321.")
+    assert not [q for q in got if " them" in q or " it " in q], got
+    assert got.get("When was Magnus Eriksson crowned?") == ("date", "January 1319")
+
+
+def test_a_pronoun_the_question_resolves_is_fine() -> None:
+    got = kinds_of("Cesare Borgia ruled the Romagna in 1500. Michelotto Corella was sent to get close to Vitellozzo "
+                   "and kill him in 1502.")
+    assert [q for q in got if q.endswith("kill him?") or "kill him " in q], got

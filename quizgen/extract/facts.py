@@ -128,6 +128,29 @@ def _ill_formed(words: list[str], answer: str) -> bool:
     return a[0] in _PREP_ANSWER_START and len(a) > 1  # "of 44 members elected"
 
 
+_PRONOUNS = frozenset({"it", "them", "him", "latter", "former"})
+_POSSESSIVE_SUBJECT = frozenset({"its"})
+
+
+def _unresolved(words: list[str]) -> bool:
+    """Does the question hang on a pronoun nothing in it names: 'When did Harold defeat them?', 'Who was
+    strongly against it?', 'When did its deputies meet?' ('... get rid of Trotsky and kill him' is fine)."""
+    named = False
+    for i, w in enumerate(words):
+        low = w.lower().rstrip("?,")
+        if low in _PRONOUNS:
+            if low in ("latter", "former"):
+                if words[i - 1].lower() == "the":
+                    return True
+            elif not (named and low == "him"):
+                return True
+        elif low in _POSSESSIVE_SUBJECT and words[i - 1] in _AUX_WORDS:
+            return True
+        elif i and w[:1].isupper():
+            named = True
+    return False
+
+
 class SentenceFacts:
     """All candidate facts of one parsed sentence."""
 
@@ -210,6 +233,8 @@ class SentenceFacts:
         else:
             accept = []
         if mentions_answer(q, [answer, *accept]):
+            return None
+        if _unresolved(words):
             return None
         if _vague(q):  # "Who knew this was no idle threat?": needs the context to answer
             conf *= 0.6
