@@ -59,3 +59,11 @@ def test_a_pronoun_the_question_resolves_is_fine() -> None:
     got = kinds_of("Cesare Borgia ruled the Romagna in 1500. Michelotto Corella was sent to get close to Vitellozzo "
                    "and kill him in 1502.")
     assert [q for q in got if q.endswith("kill him?") or "kill him " in q], got
+
+
+def test_a_place_before_a_plural_verb_is_not_its_subject() -> None:
+    got = kinds_of("The Bay Area grew fast after 1950. Within the Bay Area are the business districts of Downtown "
+                   "Oakland and Downtown Berkeley. Within northern California are two major cities.")
+    assert not [q for q, (kind, _a) in got.items() if kind == "person" or q.startswith("What are")], got
+    assert got.get("Where are the business districts of Downtown Oakland and Downtown Berkeley?") == (
+        "place", "Bay Area"), got

@@ -185,6 +185,11 @@ def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]
         while k > 0 and body[k].is_word and (body[k].low in ADVERBS or body[k].low.endswith("ly")):
             k -= 1
         last = body[k]
+        if last.kind == "name" and k == verb_at - 1 and body[verb_at].low in ("are", "were") \
+                and not last.text.endswith("s"):
+            # "Within southern California are two major cities": a place before a plural verb is not its
+            # subject (the phrase after the verb is)
+            return body[:verb_at], []
         if (
             last.kind == "name"
             and not (isinstance(last.ref, Mention) and last.ref.possessive)

@@ -271,7 +271,9 @@ class Registry:
         for k in keys:
             _add_votes(votes, self.forms[k].votes)
         kind, strength = _decide(votes)
-        if any(len(k.split()) > 1 and kinds[k] == "person" for k in keys):
+        # a full name with a person's cues makes the whole entity a person ("Alta California", typed a
+        # person for its looks alone, does not make "California" one)
+        if any(len(k.split()) > 1 and kinds[k] == "person" and self.forms[k].votes.get("person") for k in keys):
             kind = "person"
 
         def rank(k: str) -> tuple:

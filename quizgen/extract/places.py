@@ -39,6 +39,8 @@ def place_facts(sf: SentenceFacts) -> None:
         if ent.strength < 1 or sf.work_spans and sf.in_work(u):
             continue
         prev = units[k - 1] if k else None
+        if k and sf.p.clauses and not sf.p.clauses[0].subject:
+            _place_inverted(sf, u)
         if prev is not None and prev.is_word and prev.low in PLACE_PREPS:
             _place_pp(sf, u, prev)
         nxt = units[k + 1] if k + 1 < len(units) else None
@@ -47,6 +49,26 @@ def place_facts(sf: SentenceFacts) -> None:
         paren = sf.p.parens.get(k)
         if paren:
             _place_paren(sf, u, paren)
+
+_INVERTING_PREPS = frozenset(PLACE_PREPS | {"within", "among"})
+
+
+def _place_inverted(sf: SentenceFacts, u: Unit) -> None:
+    """'Within the Los Angeles Area are the major business districts of Downtown Burbank and ...' -> 'Where
+    are the major business districts of Downtown Burbank and ...?' (the sentence's first clause has no
+    subject: its place stands before the verb, what is there after it)."""
+    clause = sf.p.clauses[0]
+    if (
+        clause.aux is None
+        or not clause.intro
+        or clause.intro[-1] is not u
+        or clause.intro[0].low not in _INVERTING_PREPS
+        or not any(x.kind == "name" for x in clause.rest)
+    ):
+        return
+    q = f"Where {clause.aux.low} {render(clause.rest, sf.p)}"
+    sf.add("place", q, sf.s.fixed[u.start : u.end], (u.start, u.end), 0.6, "place-inverted")
+
 
 def _place_pp(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
     clause = sf.host(u)
