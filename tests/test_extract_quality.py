@@ -67,3 +67,31 @@ def test_a_place_before_a_plural_verb_is_not_its_subject() -> None:
     assert not [q for q, (kind, _a) in got.items() if kind == "person" or q.startswith("What are")], got
     assert got.get("Where are the business districts of Downtown Oakland and Downtown Berkeley?") == (
         "place", "Bay Area"), got
+
+
+def test_a_take_place_question_keeps_its_whole_event() -> None:
+    got = kinds_of("The magnitude 6.7 1994 Northridge earthquake was particularly destructive. "
+                   "The gold rush in the 1850s and 1860s increased the wealth of the colony. "
+                   "Instead, the passing of the Compromise of 1850 admitted the state to the Union. "
+                   "The Soviet attack on Finland in November 1939 began the Winter War.")
+    assert not [q for q in got if "6.7 take" in q or " and take" in q or "Compromise take" in q], got
+    assert got.get("Besides the 1850s, in which decade did the gold rush take place?") == ("date", "1860s")
+    assert got.get("When did the Soviet attack on Finland take place?") == ("date", "November 1939")
+
+
+def test_an_adjective_after_an_adverb_is_not_the_verb() -> None:
+    got = kinds_of("The settlers in the lightly populated valleys of the south attempted to leave in the 1850s.")
+    assert not [q for q in got if " populate " in q or " attempted " in q], got
+    assert "In which decade did the settlers in the lightly populated valleys of the south attempt to leave?" in got
+
+
+def test_a_place_answer_belongs_to_the_phrase_asked() -> None:
+    got = kinds_of("General William Sherman captured Atlanta in September 1864 and marched to the sea at Savannah. "
+                   "Southern California is home to Los Angeles International Airport, the second-busiest airport "
+                   "in the United States. The rebels wanted a status separate from Northern California in 1859. "
+                   "Trotsky met and married Natalya Sedova in Paris.")
+    assert not [q for q, (kind, _a) in got.items() if kind == "place" and q.startswith(("Where did W", "Where is S",
+                                                                                          "From where"))], got
+    assert got.get("What is the second-busiest airport in the United States?") == (
+        "place", "Los Angeles International Airport")
+    assert got.get("Where did Trotsky meet and marry Natalya Sedova?") == ("place", "Paris")

@@ -101,6 +101,14 @@ _LEADING_A_AN = re.compile(r"^an? ")
 _YEAR_DIGITS = re.compile(r"\d{3,4}")
 
 
+_DECADE = re.compile(r"\d{3}0s")
+
+
+def _named_date(u: Unit) -> str:
+    """A date as said on its own: "the 1990s" for the "1990s" of "the 1980s and 1990s"."""
+    return "the " + u.text if _DECADE.fullmatch(u.text) else u.text
+
+
 _AUX_WORDS = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
 # what cannot start the subject after "did"/"was": a lost subject ("In which years did and host ...?"), a
 # participle ("did having claim"), an adverb left in front ("Where was still in 1851 gold discovered?")
@@ -384,7 +392,7 @@ class SentenceFacts:
             body = inverted(clause, self.p, subj[0], drop)
             if body is None:
                 return
-            wh = f"Besides {others[0].text}, {wh[0].lower()}{wh[1:]}"
+            wh = f"Besides {_named_date(others[0])}, {wh[0].lower()}{wh[1:]}"
         self.add(
             "date", f"{wh} {body}", answer, gap, conf * subj[1] * self.pronoun_factor(clause), "date",
             self._accept(dm), dm.when
@@ -438,17 +446,32 @@ class SentenceFacts:
         take place?'"""
         subj = clause.subject
         k = next(i for i, x in enumerate(subj) if x is u)
+        after = subj[k + 1] if k + 1 < len(subj) else None
+        other = None
+        if after is not None and after.kind != "punct":
+            if after.low in ("and", "or") and k + 2 < len(subj) and subj[k + 2].kind == "date":
+                other = subj[k + 2]  # "the gold rush in the 1850s and 1860s"
+            else:
+                return  # the date modifies a noun after it: "the magnitude 6.7 1994 Northridge earthquake"
         np = subj[:k]
+        if len(np) > 2 and np[-1].low in ("and", "or") and np[-2].kind == "date":
+            other = np[-2]  # the second of two dates: ask for it, give the first
+            np = np[:-2]
         while np and np[-1].is_word and np[-1].low in _TEMPORAL_THE:
             np = np[:-1]
         if len(np) < 2 or not np[0].is_word or np[0].low not in ("the", "a", "an"):
             return
+        if np[-1].kind == "name" and subj[len(np)].low == "of" or any(x.kind in ("date", "num") for x in np):
+            return  # a year in a name ("the Compromise of 1850"), or the phrase is not one event
         text = render(np, self.p)
         text = "the" + text[1:] if text.lower().startswith("a ") else text
         text = _LEADING_A_AN.sub("the ", text)
+        wh = self._date_wh(dm, u)
+        if other is not None:
+            wh = f"Besides {_named_date(other)}, {wh[0].lower()}{wh[1:]}"
         self.add(
             "date",
-            f"{self._date_wh(dm, u)} did {text} take place",
+            f"{wh} did {text} take place",
             answer,
             gap,
             conf * 0.75,

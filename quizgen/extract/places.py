@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .clauses import Unit
+from .clauses import Clause, Unit
 from .facts import SentenceFacts
 from .lexicon import PLACE_HEADS, PLACE_NOUNS, PLACE_PREPS
 from .questions import entity_of, inverted, render, subject_text
+from .units import finite_verb_word
 
 _PLACE_NOMINAL = {
     "sentence": ("was", "sentenced"),
@@ -77,6 +78,14 @@ def _place_pp(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
         return
     if not clause.ok:
         return
+    k = sf.index(u)
+    if k > 1 and (
+        prep.low == "from" and sf.p.units[k - 2].low in _APART  # "a status separate from Northern California"
+        or prep.low == "to" and sf.p.units[k - 2].low == "home"  # "is home to Los Angeles International Airport"
+    ):
+        return
+    if _second_verb_before(clause, u):
+        return  # "captured Atlanta in 1864 and marched to the sea at Savannah": Savannah is not where Atlanta fell
     subj = subject_text(clause, sf.p, sf.ctx)
     if subj is None:
         return
@@ -109,6 +118,22 @@ def _place_pp(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
         "place",
         [a for a in ent.forms if a != u.text] if ent else [],
     )
+
+_APART = frozenset({"separate", "separately", "different", "distinct", "independent", "independently", "apart",
+                    "away", "far", "free", "exempt", "isolated", "absent", "excluded", "differ", "differs"})
+
+
+def _second_verb_before(clause: Clause, u: Unit) -> bool:
+    """Does a second verb with its own phrase come between the clause's verb and `u` ('captured Atlanta ... and
+    marched to the sea at Savannah')? ('met and married Natalya Sedova in Paris' shares its place.)"""
+    rest = clause.rest
+    for j, x in enumerate(rest):
+        if x is u:
+            return False
+        if j and x.low == "and" and j + 1 < len(rest) and rest[j + 1].kind == "word" and finite_verb_word(rest[j + 1]):
+            return True
+    return False
+
 
 def _list_after(sf: SentenceFacts, u: Unit) -> list[Unit]:
     """The rest of a list of same-kind names after `u`, with its commas and 'and'."""
@@ -170,6 +195,9 @@ def _place_apposition(sf: SentenceFacts, k: int, u: Unit) -> None:
     if not words:
         return
     j = 1 if words[0] in ("a", "an", "the") else 0
+    if j == 1 and words[0] == "the" and len(words) > 2 and _superlative(words[1]):
+        _place_superlative(sf, k, u)
+        return
     if j + 2 >= len(tail) or words[j] not in PLACE_NOUNS or words[j + 1] != "of":
         return
     m = j + 2
@@ -195,6 +223,36 @@ def _place_apposition(sf: SentenceFacts, k: int, u: Unit) -> None:
     if det == "the":  # "Vienna, capital of the Habsburg Empire" -> "What was the capital of ...?"
         of_what = render(tail[j + 2 : m + 1], sf.p)
         sf.add("place", f"What was the {noun} of {of_what}", u.text, (u.start, u.ref.end), 0.65, "place-capital")
+
+def _superlative(word: str) -> bool:
+    """'largest', 'second-busiest', 'most' (not 'west', 'forest', 'interest', 'request')."""
+    last = word.rsplit("-", 1)[-1]
+    return last == "most" or len(last) > 5 and last.endswith("iest") or last in _SUPERLATIVES
+
+
+_SUPERLATIVES = frozenset({"largest", "biggest", "oldest", "tallest", "highest", "longest", "greatest", "smallest",
+                           "deepest", "widest", "richest", "strongest", "newest", "fastest", "first", "least",
+                           "warmest", "coldest", "driest", "wettest", "nearest", "closest", "best", "worst"})
+_PRESENT = frozenset({"is", "are", "has", "have", "remains", "remain"})
+
+
+def _place_superlative(sf: SentenceFacts, k: int, u: Unit) -> None:
+    """'..., Los Angeles International Airport, the second-busiest airport in the United States (...)' ->
+    'What is the second-busiest airport in the United States?' (the phrase up to the next punctuation)."""
+    units = sf.p.units
+    end = k + 2
+    while end < len(units) and units[end].kind != "punct" and end - k < 16:
+        end += 1
+    phrase = units[k + 2 : end]
+    if len(phrase) < 3 or end - k >= 16 or phrase[-1].is_word and phrase[-1].low in _TAIL_WORDS:
+        return
+    if not any(x.kind == "word" and (x.low in _PLACE_WORDS or x.low.rstrip("s") in _PLACE_WORDS) for x in phrase[2:4]):
+        return  # the superlative of a place noun: "the largest city", "the second-busiest airport"
+    verb = "is" if any(x.low in _PRESENT for x in units if x.is_word) else "was"
+    sf.add("place", f"What {verb} {render(phrase, sf.p)}", u.text, (u.start, u.ref.end), 0.6, "place-superlative")
+
+
+_TAIL_WORDS = frozenset({"and", "or", "of", "in", "by", "the", "a", "an", "to", "with", "for", "at", "on"})
 
 _NOW_FORMERLY = re.compile(r"(now|formerly|modern|today|present-day)\s+(.+)$", re.IGNORECASE)
 

@@ -269,6 +269,15 @@ def _finite_at(units: list[Unit], i: int) -> bool:
         return False
     if prev is not None and prev.kind == "name" and isinstance(prev.ref, Mention) and prev.ref.possessive:
         return False
+    # "the lightly populated", "a newly built": an adverb between the determiner and the adjective
+    if (
+        prev is not None
+        and prev.kind == "word"
+        and prev.low.endswith("ly")
+        and i > 1
+        and units[i - 2].low in DETERMINERS
+    ):
+        return False
     # "was jailed and brought": the participles after be/have are not finite
     if (
         prev is not None
