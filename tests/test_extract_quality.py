@@ -95,3 +95,19 @@ def test_a_place_answer_belongs_to_the_phrase_asked() -> None:
     assert got.get("What is the second-busiest airport in the United States?") == (
         "place", "Los Angeles International Airport")
     assert got.get("Where did Trotsky meet and marry Natalya Sedova?") == ("place", "Paris")
+
+
+def test_a_list_of_predicates_is_asked_whole() -> None:
+    got = kinds_of("At the Battle of Antietam, on September 17, 1862, about 23,000 men were killed, wounded or "
+                   "missing in a single day.")
+    assert "How many men were killed?" not in got and "When were about 23,000 men killed?" not in got, got
+    assert got.get("How many men were killed, wounded or missing in a single day?") == ("number", "about 23,000")
+
+
+def test_the_same_fact_is_asked_once() -> None:
+    got = kinds_of("The Norman Conquest was the invasion of England in the 11th century by an army of Normans. "
+                   "Harriet Beecher Stowe, an abolitionist writer, published Uncle Tom's Cabin in 1852.")
+    assert [a for _k, a in got.values()].count("Norman Conquest") == 1, got
+    assert [a for _k, a in got.values()].count("1852") == 1, got
+    assert got.get("In what year did Harriet Beecher Stowe publish Uncle Tom's Cabin?") == ("date", "1852")
+    assert got.get("Who was an abolitionist writer?") == ("person", "Harriet Beecher Stowe")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -224,6 +225,7 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
             best[key] = c
     out: list[Candidate] = []
     seen: dict[tuple[str, str, int, str], Candidate] = {}
+    same_answer: dict[tuple[str, str, int], list[Candidate]] = {}
     for key in order:
         c = best[key]
         k2 = (c.kind, fold(c.answer), c.sentence.index, c.rule.split("-")[0])
@@ -232,9 +234,37 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
                 out[out.index(seen[k2])] = c
                 seen[k2] = c
             continue
+        # the same fact in other words from another rule: "Which conquest was the invasion of England ...?" and
+        # "What was the invasion of England ...?", "In what year did Stowe's novel appear?" and "... publish ...?"
+        group = same_answer.setdefault(k2[:3], [])
+        twin = next((x for x in group if _same_words(x.question, c.question)), None) if group else None
+        if twin is not None:
+            if c.confidence > twin.confidence:
+                out[out.index(twin)] = c
+                group[group.index(twin)] = c
+            continue
+        group.append(c)
         seen[k2] = c
         out.append(c)
     return out
+
+
+_FUNCTION_WORDS = frozenset({"who", "whom", "what", "which", "when", "where", "in", "on", "at", "of", "by", "to", "the",
+                             "a", "an", "did", "does", "do", "was", "were", "is", "are", "has", "had", "have", "year",
+                             "and", "with", "for", "from"})
+_QUESTION_WORD = re.compile(r"[\w-]+")
+
+
+def _content_words(question: str) -> set[str]:
+    words = _QUESTION_WORD.findall(fold(question.replace("'s", "").replace("\u2019s", "")))
+    return {w for w in words if w not in _FUNCTION_WORDS}
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Do two questions (with the same answer, from the same sentence) ask with mostly the same words?"""
+    wa, wb = _content_words(a), _content_words(b)
+    small = min(len(wa), len(wb))
+    return small >= 3 and len(wa & wb) >= 0.8 * small
 
 
 def _bank(

@@ -293,9 +293,42 @@ def _been_at(rest: list[Unit]) -> int | None:
 _BARE_AUXILIARIES = frozenset(AUXILIARIES - {"had", "has", "have", "did", "does", "do"})
 
 
+_NOT_PREDICATE = frozenset(DETERMINERS | PREPOSITIONS | CONJUNCTIONS | STOPWORDS)
+
+
+def _predicate_tail(clause: Clause, parse: Parse) -> list[Unit]:
+    """The rest of a list of predicates a comma cut off the clause: 'about 23,000 men were killed[, wounded or
+    missing in a single day]' (without it, a question about the men 'killed' asks for a wrong number)."""
+    last = clause.rest[-1] if clause.rest else clause.verb
+    if last is None or last.kind != "word" or not (last is clause.verb or _is_participle(last)):
+        return []
+    units = parse.units
+    k = parse.index_maps()[0].get(id(last))
+    if k is None or k + 3 >= len(units) or units[k + 1].text != ",":
+        return []
+    nxt = units[k + 2]
+    if not (
+        nxt.kind == "word"
+        and nxt.text.islower()
+        and nxt.low not in _NOT_PREDICATE
+        and units[k + 3].low in ("or", "and", ",")
+        and (_is_participle(nxt) or units[k + 3].low != ",")
+    ):
+        return []
+    j = k + 3
+    while j < len(units) and units[j].low not in ("or", "and"):
+        j += 1
+    while j < len(units) and units[j].kind != "punct":
+        j += 1
+    return units[k + 1 : j]
+
+
 def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | None:
     """'did Trotsky secure permission to move to France' (no wh-word yet); None if not possible."""
     rest = rest_units(clause, drop, parse)
+    cut = _predicate_tail(clause, parse)
+    if cut:
+        rest = [*rest, *(x for x in cut if id(x) not in drop)]
     adverbs = render(clause.adverbs, parse) if clause.adverbs else ""
     if clause.passive_of is not None:  # clause.passive, without the property call
         aux = "were" if plural(clause.subject) else "was"
@@ -365,7 +398,11 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
 
 def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], tail: str = "") -> str | None:
     """'Who fatally struck Trotsky with an ice pick?': the answer was the subject."""
-    rest = render(rest_units(clause, drop, parse), parse)
+    rest_list = rest_units(clause, drop, parse)
+    cut = _predicate_tail(clause, parse)
+    if cut:
+        rest_list = [*rest_list, *(x for x in cut if id(x) not in drop)]
+    rest = render(rest_list, parse)
     adverbs = render(clause.adverbs, parse) if clause.adverbs else ""
     if clause.passive_of is not None:  # clause.passive, without the property call
         aux = "were" if wh.lower().startswith("which") and plural(clause.subject) else "was"
