@@ -111,3 +111,21 @@ def test_the_same_fact_is_asked_once() -> None:
     assert [a for _k, a in got.values()].count("1852") == 1, got
     assert got.get("In what year did Harriet Beecher Stowe publish Uncle Tom's Cabin?") == ("date", "1852")
     assert got.get("Who was an abolitionist writer?") == ("person", "Harriet Beecher Stowe")
+
+
+def test_companies_teams_parties_and_crowds_are_not_persons() -> None:
+    got = kinds_of("Companies such as Volcom, Quiksilver, No Fear and Body Glove are all headquartered in Irvine. "
+                   "However, Chivas were suspended following the 2014 season. "
+                   "Immigrants arrived from all over the world to search for gold. "
+                   "The Australian Labor Party won the election of 1952. "
+                   "The state is governed by the Labor Party, with John Cain the current Premier. "
+                   "Labor is strongest in the western suburbs.")
+    persons = [a for kind, a in got.values() if kind == "person"]
+    for name in ("Body Glove", "Volcom", "Chivas", "Immigrants", "Labor", "Labor Party"):
+        assert name not in persons, got
+    assert got.get("Who arrived from all over the world to search for gold?") == ("term", "Immigrants")
+
+
+def test_an_initial_is_part_of_a_persons_name() -> None:
+    got = kinds_of("Robert E. Lee took command of the army in June 1862. Lee defeated the Union army in August 1862.")
+    assert got.get("Who took command of the army in June 1862?") == ("person", "Robert E. Lee")

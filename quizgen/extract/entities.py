@@ -219,6 +219,22 @@ class Registry:
                 # name seen before the full name ("William ... his son William Rufus") is someone else.
                 if self.forms[k].count <= 2 or min(self.forms[full].sentences) <= min(self.forms[k].sentences):
                     union(full, k)
+        # "Labor is strongest in ...": a lone word that only acts, the first word of one name of another kind
+        # ("Labor Party") is that name's short form, not a person
+        first_of_other: dict[str, set[str]] = defaultdict(set)
+        for k, words in words_of.items():
+            if len(words) > 1 and kinds[k] in ("term", "event", "place"):
+                first_of_other[words[0]].add(find(k))
+        if first_of_other:
+            for k in self.forms:
+                if (
+                    k in first_of_other
+                    and len(first_of_other[k]) == 1
+                    and find(k) == k
+                    and kinds[k] == "person"
+                    and not self.forms[k].votes.get("person")
+                ):
+                    union(next(iter(first_of_other[k])), k)
         for acr, full in self.acronyms.items():
             if acr in self.forms and full in self.forms:
                 union(full, acr)
@@ -314,8 +330,8 @@ def _decide(votes: Mapping[str, float]) -> tuple[str, float]:
     declared war', 'Santa Rosa grew')."""
     own = _person_votes(votes)
     acts = min(votes.get("acts", 0.0), 1.2)
-    if not votes.get("person") and votes.get("place", 0.0) >= 1:
-        acts = 0.0
+    if not votes.get("person") and (votes.get("place", 0.0) >= 1 or votes.get("term", 0.0) >= 1):
+        acts = 0.0  # (and a term's cue, "Companies such as ... Body Glove", beats looking like a full name)
     # the first of the highest in the votes' order, "person" (with its "acts") last if it had no votes:
     # what Counter.most_common(1) of such a tally gives, without building one
     kind, score = "", 0.0

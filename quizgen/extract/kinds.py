@@ -12,12 +12,14 @@ from functools import lru_cache
 from operator import attrgetter
 
 from .lexicon import (
+    CONJUNCTIONS,
     EVENT_HEADS,
     FIRST_WORD_KINDS,
     NAME_ADJECTIVES,
     ORG_HEADS,
     PLACE_HEADS,
     PLACE_NOUNS,
+    PREPOSITIONS,
     REPORTING,
     ROLE_NOUNS,
     WORK_FIRST_WORDS,
@@ -142,7 +144,7 @@ def structural_kind(name: str) -> str | None:
         return "term"
     if head in WORK_HEADS and len(words) > 1:
         return "work"
-    if len(words) == 1 and re.fullmatch(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots)", head):
+    if len(words) == 1 and re.fullmatch(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots|ants|ents)", head):
         return "term"  # "Normans", "Bolsheviks", "Patriots": a people or a party, not one person
     if len(words) > 1 and first in NAME_ADJECTIVES:
         return "place"
@@ -208,11 +210,19 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
                 and (prev2.low.endswith(("ed", "en")) or prev2.low in WORK_NOUNS or prev2.is_cap)
             ):
                 votes["person"] = votes.get("person", 0) + 2
-        # "Old Bolsheviks, such as Zinoviev and Kamenev": members of a group of people
-        if prev2 is not None and prev2.low == "such" and prev.low == "as" and t0 >= 3:
-            group = toks[t0 - 3] if toks[t0 - 3].text != "," else toks[t0 - 4] if t0 >= 4 else None
-            if group is not None and group.low.endswith("s") and (group.is_cap or group.low.rstrip("s") in ROLE_NOUNS):
-                votes["person"] = votes.get("person", 0) + 1.5
+        # "Old Bolsheviks, such as Zinoviev and Kamenev": members of a group of people; "Companies such as
+        # Volcom, Quiksilver and Body Glove": of a group of organisations (each item of the list)
+        if prev.low in _SUCH_AS_STEPS or prev.text == ",":
+            g = _such_as_group(toks, t0)
+            if g is not None:
+                group = toks[g]
+                single = _singular(group.low)
+                if single in ORG_HEADS or single in _ORG_GROUPS:
+                    votes["term"] = votes.get("term", 0) + 1.5
+                elif group.low.endswith("s") and (
+                    group.is_cap and any(t.kind != "punct" for t in toks[:g]) or single in ROLE_NOUNS
+                ):
+                    votes["person"] = votes.get("person", 0) + 1.5
     if "(" in sentence:
         if _PLACE_PAREN.match(sentence, m.end):
             votes["place"] = votes.get("place", 0) + 3
@@ -234,13 +244,22 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
             elif head in PLACE_NOUNS or head in PLACE_HEADS:
                 votes["place"] = votes.get("place", 0) + 2
         elif nxt.kind == "word" and _spelling_flags(nxt.text) & _FINITE:  # finite_verb(nxt)
-            # weak: countries and parties act too (capped below)
-            votes["acts"] = votes.get("acts", 0) + (1.0 if has_he else 0.6)
+            if nxt.low in ("are", "were") and not (
+                prev is not None
+                and (prev.low in ("and", "or") or prev.text == "," and prev2 is not None and prev2.is_cap and t0 > 2)
+            ):
+                votes["term"] = votes.get("term", 0) + 1  # "Chivas were suspended": a team, a group, no one man
+            else:
+                # weak: countries and parties act too (capped below)
+                votes["acts"] = votes.get("acts", 0) + (1.0 if has_he else 0.6)
         elif nxt.low in REPORTING:  # "Sudoplatov says"
             votes["person"] = votes.get("person", 0) + 1
     if full_name:  # counted apart: a place named in full every time ("Los Angeles") is not a person
         votes["name"] = 1
     return votes
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -251,14 +270,45 @@ def _name_traits(text: str) -> tuple[str | None, float, bool]:
     words = text.split()
     # two plain words could still be a person called like a noun ("Robert Service")
     sk_votes = 2.5 if len(words) == 2 and sk in ("term", "event") else 3
+    # (a word in capitals, "Chivas USA", is no part of a person's name; an initial, "Robert E. Lee", is)
     full_name = (
         2 <= len(words) <= 4
         and sk != "work"
         and not text.isupper()
         and words[0].lower() not in _NOT_PERSON_FIRST
         and all(w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha() for w in words)
+        and not any(len(w) > 2 and w.isupper() and "." not in w and not _ROMAN.fullmatch(w) for w in words)
     )
     return sk, sk_votes, full_name
+
+
+_SUCH_AS_STEPS = frozenset({"as", "and", "or"})
+_ORG_GROUPS = frozenset({"company", "firm", "brand", "business", "corporation", "team", "club", "party",
+                         "organisation", "organization", "label", "studio", "manufacturer", "network", "newspaper",
+                         "band", "retailer", "airline", "bank", "university", "school"})
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _such_as_group(toks: list[Tok], t0: int) -> int | None:
+    """The index of the group noun of 'GROUP (,) such as A, B and C' before the name at t0, if any."""
+    j = t0 - 1
+    lo = t0 - 24 if t0 > 24 else 0
+    while j > lo:
+        t = toks[j]
+        if t.low == "as" and toks[j - 1].low == "such":
+            g = j - 2
+            if g >= 0 and toks[g].text == ",":
+                g -= 1
+            return g if g >= 0 and toks[g].kind == "word" else None
+        if not (t.text == "," or t.low in ("and", "or") or t.is_cap):
+            return None
+        j -= 1
+    return None
 
 
 def _work_votes(votes: Counter, before: list[str]) -> None:
@@ -277,8 +327,13 @@ def _role_before(back: list[Tok]) -> bool:
     )
 
 
+_NOT_APPOSITION = frozenset((PREPOSITIONS - {"as"}) | CONJUNCTIONS)
+
+
 def _apposition_head(toks: list[Tok], k: int) -> str | None:
     """The head noun of the noun phrase starting at token k (up to a comma or a verb)."""
+    if k < len(toks) and toks[k].kind == "word" and toks[k].low in _NOT_APPOSITION:
+        return None  # "the Labor Party, with Daniel Andrews the current Premier": a phrase, no apposition
     head = None
     for t in toks[k : k + 8]:
         if t.kind == "punct" or (t.kind == "word" and t.low in ("who", "which", "that", "whom", "whose")):

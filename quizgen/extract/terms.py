@@ -22,7 +22,7 @@ from .questions import as_subject_question, entity_of, render, subject_text
 _TERM_KINDS = ("term", "event")
 _GROUP_ENDINGS = ("ists", "iks", "ans", "ites")
 _LEADING_THE = re.compile(r"^The\s+")
-_PEOPLE_NAME = re.compile(r"(?:ists|iks|ans|ites|ins)$")
+_PEOPLE_NAME = re.compile(r"(?:ists|iks|ans|ites|ins|grants|dents|ers)$")  # ("Immigrants", "Residents", "Settlers")
 
 
 def category(ent: Entity, text: str) -> str | None:
