@@ -129,3 +129,12 @@ def test_companies_teams_parties_and_crowds_are_not_persons() -> None:
 def test_an_initial_is_part_of_a_persons_name() -> None:
     got = kinds_of("Robert E. Lee took command of the army in June 1862. Lee defeated the Union army in August 1862.")
     assert got.get("Who took command of the army in June 1862?") == ("person", "Robert E. Lee")
+
+
+def test_a_place_question_leaves_out_the_rest_of_a_coordination() -> None:
+    got = kinds_of("Many Chinese miners worked in Victoria, and their legacy is particularly strong in Bendigo and "
+                   "its environs. Los Angeles is the most populous city in California and the second most populous "
+                   "in the United States. Los Angeles was founded in 1781.")
+    assert not [q for q in got if q.startswith("Where") and " and " in q], got
+    assert got.get("Where is Los Angeles the most populous city?") == ("place", "California")
+    assert got.get("Where did many Chinese miners work?") == ("place", "Victoria")

@@ -63,8 +63,8 @@ _NOMINAL = {
     "opening": ("was", "opened"),
     "publication": ("was", "published"),
 }
-_VAGUE = re.compile(r"\b" + alternation(["this", "these", "those", "it", "its", "him", "them", "her", "the latter",
-                                           "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
+_VAGUE = re.compile(r"\b" + alternation(["this", "these", "those", "it", "its", "him", "them", "her", "their",
+                                           "the latter", "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
 _VAGUE_LOWER = re.compile(_VAGUE.pattern)  # the same words, case-sensitive: for lower-case text
 
 

@@ -84,6 +84,23 @@ def _place_pp(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
         or prep.low == "to" and sf.p.units[k - 2].low == "home"  # "is home to Los Angeles International Airport"
     ):
         return
+    units = sf.p.units
+    j = k + 1  # (", and their legacy is ...": a comma before it opens another clause)
+    if (
+        j + 1 < len(units)
+        and units[j].low == "and"
+        and units[j + 1].kind != "name"
+        and not (units[j + 1].kind == "word" and finite_verb_word(units[j + 1]))
+    ):
+        # "in Bendigo and its environs", "in California and the second most populous in the United States",
+        # "located in Northern San Diego and some within North County regions": the rest of the coordination
+        # leaves the question ("Where is Los Angeles the most populous city?")
+        end = j
+        while end < len(units) and units[end].kind != "punct":
+            end += 1
+        tail_ids = {id(x) for x in units[j:end]}
+    else:
+        tail_ids = set()
     if _second_verb_before(clause, u):
         return  # "captured Atlanta in 1864 and marched to the sea at Savannah": Savannah is not where Atlanta fell
     subj = subject_text(clause, sf.p, sf.ctx)
@@ -92,6 +109,7 @@ def _place_pp(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
     drop = sf.phrase_drop(u, clause, PLACE_PREPS)
     items = _list_after(sf, u)
     drop |= {id(x) for x in items}
+    drop |= tail_ids
     body = inverted(clause, sf.p, subj[0], drop)
     if body is None:
         return
