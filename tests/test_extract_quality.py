@@ -138,3 +138,11 @@ def test_a_place_question_leaves_out_the_rest_of_a_coordination() -> None:
     assert not [q for q in got if q.startswith("Where") and " and " in q], got
     assert got.get("Where is Los Angeles the most populous city?") == ("place", "California")
     assert got.get("Where did many Chinese miners work?") == ("place", "Victoria")
+
+
+def test_a_reduced_passive_belongs_to_its_whole_noun() -> None:
+    got = kinds_of("England was invaded in 1066 by an army of Normans, Bretons and Frenchmen led by William, Duke of "
+                   "Normandy. Roman Catholics form the largest religious group in the state, followed by Anglicans. "
+                   "The American Committee set up a Commission of Inquiry, chaired by John Dewey.")
+    assert not [q for q in got if q.startswith(("Who led", "What followed"))], got
+    assert got.get("Who chaired the Commission of Inquiry?") == ("person", "John Dewey")

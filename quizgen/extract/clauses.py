@@ -203,11 +203,20 @@ def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]
 _PREP_OR_REL = frozenset(PREPOSITIONS | RELATIVES)
 
 
+# ", followed by Anglicans": ranks what comes after the sentence's subject, not the noun before the comma
+_RANKING_PARTICIPLES = frozenset({"followed", "preceded", "trailed", "succeeded"})
+
+
 def clauses_of(segs: list[Segment]) -> list[Clause]:
     clauses: list[Clause] = []
     for si, seg in enumerate(segs):
         if seg.kind not in ("clause", "sub", "rel"):
-            if seg.kind == "ptc" and si > 0 and seg.units[0].flags & _PARTICIPLE:
+            if (
+                seg.kind == "ptc"
+                and si > 0
+                and seg.units[0].flags & _PARTICIPLE
+                and seg.units[0].low not in _RANKING_PARTICIPLES
+            ):
                 prev = segs[si - 1]
                 noun = _trailing_np(prev.units)
                 if noun:
@@ -271,6 +280,15 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
                 clauses.append(Clause(noun, None, verb, adverbs, rest, intro, "ptc", si, passive_of=noun))
             continue
         if aux is None and verb.flags & _PARTICIPLE and rest and rest[0].low == "by" and subject:
+            if (
+                si > 0
+                and seg.sep is not None
+                and seg.sep.text == ","
+                and segs[si - 1].units
+                and segs[si - 1].units[-1].kind == "name"
+                and any(u.low in ("and", "or") for u in subject)
+            ):
+                continue  # "an army of Normans, Bretons and Frenchmen led by William": the list's tail is no noun
             clauses.append(Clause(subject, None, verb, adverbs, rest, intro, "ptc", si, passive_of=subject))
             continue
         object_np = None
