@@ -146,3 +146,11 @@ def test_a_reduced_passive_belongs_to_its_whole_noun() -> None:
                    "The American Committee set up a Commission of Inquiry, chaired by John Dewey.")
     assert not [q for q in got if q.startswith(("Who led", "What followed"))], got
     assert got.get("Who chaired the Commission of Inquiry?") == ("person", "John Dewey")
+
+
+def test_no_question_from_half_a_date_or_a_free_relatives_verb() -> None:
+    got = kinds_of("William was crowned King of England at Westminster Abbey on Christmas Day 1066. "
+                   "Much of what is now Victoria was included in the Port Phillip District in 1836.")
+    assert not [q for q in got if q.endswith("Abbey 1066?") or " is much of " in q], got
+    assert got.get("Where was William crowned King of England on Christmas Day 1066?") == ("place", "Westminster Abbey")
+    assert [q for q, (k, a) in got.items() if k == "date" and a == "1836" and q.startswith("In what year was ")], got

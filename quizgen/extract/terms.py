@@ -106,6 +106,8 @@ def term_facts(sf: SentenceFacts) -> None:
                     and not (clause.rest and clause.rest[0].low in ("not", "never")):
                 sf.add(ent.kind, q, answer, gap, 0.55, "term-subject", accept)
             continue
+        if k + 1 < len(units) and units[k + 1].kind == "date":
+            continue  # "on Christmas Day 1066", "at Easter 1916": the name is half of a date
         first = np_start(units, k)
         adjectives = [x for x in units[first:k] if x.is_word and x.low not in ("the", "a", "an")]
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None

@@ -269,6 +269,9 @@ def _finite_at(units: list[Unit], i: int) -> bool:
         return False
     if prev is not None and prev.kind == "name" and isinstance(prev.ref, Mention) and prev.ref.possessive:
         return False
+    # "much of what is now Victoria was included": the verb of a free relative is not the clause's
+    if prev is not None and prev.low == "what" and i > 1:
+        return False
     # "the lightly populated", "a newly built": an adverb between the determiner and the adjective
     if (
         prev is not None
