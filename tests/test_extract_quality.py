@@ -154,3 +154,11 @@ def test_no_question_from_half_a_date_or_a_free_relatives_verb() -> None:
     assert not [q for q in got if q.endswith("Abbey 1066?") or " is much of " in q], got
     assert got.get("Where was William crowned King of England on Christmas Day 1066?") == ("place", "Westminster Abbey")
     assert [q for q, (k, a) in got.items() if k == "date" and a == "1836" and q.startswith("In what year was ")], got
+
+
+def test_a_fronted_time_is_no_reduced_relative_and_a_list_verb_no_which_question() -> None:
+    got = kinds_of("In the early 1920s Stalin passed unnoticed by many observers. "
+                   "The area keeps the districts of Downtown Fresno, Tower District, University Town which are in "
+                   "Fresno County.")
+    assert not [q for q in got if " was Stalin passed" in q or q.startswith("Which town are")], got
+    assert got.get("In which decade did Stalin pass unnoticed by many observers?") == ("date", "early 1920s")

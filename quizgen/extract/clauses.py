@@ -273,6 +273,8 @@ def clauses_of(segs: list[Segment]) -> list[Clause]:
             and any(u.low == "by" for u in rest[:3])
             and (not subject or subject[0].is_word and subject[0].low in PREPOSITIONS
                  or intro and intro[0].is_word and intro[0].low in PREPOSITIONS)
+            # ("in the early 1920s Stalin passed unnoticed by many": a date before the name, a fronted time)
+            and not (subject and subject[-1].kind == "name" and any(u.kind == "date" for u in (*intro, *subject)))
         ):
             # "Under the New Economic Policy set in motion by Lenin": a participle, its noun before it
             noun = _trailing_np(subject)

@@ -100,6 +100,9 @@ def term_facts(sf: SentenceFacts) -> None:
                 for x in clause.subject
             )
         ):
+            verb = clause.aux or clause.verb
+            if cat and verb is not None and verb.low in ("are", "were") and not answer.endswith("s"):
+                continue  # "..., University Town which are in ...": the verb agrees with a whole list
             what = f"which {cat}" if cat else "who" if _people_name(answer) else "what"
             q = as_subject_question(what.capitalize(), clause, sf.p, set())
             if q and not any(x.is_word and x.low in ("was", "were", "is", "are") for x in clause.rest) \
