@@ -162,3 +162,11 @@ def test_a_fronted_time_is_no_reduced_relative_and_a_list_verb_no_which_question
                    "Fresno County.")
     assert not [q for q in got if " was Stalin passed" in q or q.startswith("Which town are")], got
     assert got.get("In which decade did Stalin pass unnoticed by many observers?") == ("date", "early 1920s")
+
+
+def test_he_is_the_person_the_previous_sentence_named() -> None:
+    got = kinds_of("Alexander Kerensky led the government in July 1917. Leon Trotsky was born in 1879. "
+                   "Kerensky fled in November 1917. Later, ever more outlandish tales about Leon Trotsky were spun. "
+                   "He played a key role in the October Revolution in 1917.")
+    assert not [q for q in got if "Kerensky play" in q], got
+    assert got.get("In what year did Leon Trotsky play a key role in the October Revolution?") == ("date", "1917")

@@ -116,6 +116,7 @@ def _extract_whole(
     kept = analysis.kept()
     central = _central_people(analysis, kept)
     last_person: dict[str, tuple[Entity, int]] = {}
+    last_other: dict[str, tuple[Entity | None, int]] = {}
     years: dict[str, list[tuple[int, int]]] = {}
     live = len(analysis.parsed)  # (each read sentence once)
     for n, p in enumerate(kept):
@@ -131,7 +132,19 @@ def _extract_whole(
             continue
         pa = parse(p)
         prev = last_person.get(s.doc)
-        if prev is not None and n - prev[1] <= 4:
+        other = last_other.get(s.doc)
+        if (
+            other is not None
+            and n - other[1] <= 1
+            and (prev is None or other[1] > prev[1])
+            # ("he was exiled by his chief rival, Joseph Stalin": not someone this sentence names)
+            and not (other[0] is not None and any(entity_of(u) is other[0] for _k, u in pa.names()))
+        ):
+            # "... tales about Trotsky were spun. He played a key role ...": the previous sentence named one
+            # person (not as its subject) after the last subject; 'he' is most likely that one, not sure
+            ctx = Context(other[0] or (prev[0] if prev is not None and n - prev[1] <= 4 else central.get(s.doc)),
+                          False)
+        elif prev is not None and n - prev[1] <= 4:
             ctx = Context(prev[0], n - prev[1] <= 1)
         else:
             ctx = Context(central.get(s.doc), False)
@@ -150,6 +163,11 @@ def _extract_whole(
             if ent is not None and ent.kind == "person":
                 last_person[s.doc] = (ent, n)
                 break
+        else:
+            named = {id(e): e for _k, u in pa.names()
+                     if (e := entity_of(u)) is not None and e.kind == "person" and not u.ref.possessive}
+            if named:  # persons, none of them a subject: one is the next 'he', several leave it unsure
+                last_other[s.doc] = (next(iter(named.values())) if len(named) == 1 else None, n)
     _discount_main_characters(candidates, analysis)
     if progress:
         progress.advance(live - (len(kept) - len(kept) % 100))
