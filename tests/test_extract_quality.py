@@ -170,3 +170,13 @@ def test_he_is_the_person_the_previous_sentence_named() -> None:
                    "He played a key role in the October Revolution in 1917.")
     assert not [q for q in got if "Kerensky play" in q], got
     assert got.get("In what year did Leon Trotsky play a key role in the October Revolution?") == ("date", "1917")
+
+
+def test_what_an_encyclopedia_says_of_a_place_is_asked() -> None:
+    got = kinds_of("Many settlers moved to Fresno from Italy in 1900. "
+                   "With a population of 542,107, Fresno is the largest city in the valley. "
+                   "The region is home to the Port of Oakland, the United States' busiest commercial port in 1990. "
+                   "As of the 2010 census, northern Italy has a population of 22,680,010.")
+    assert got.get("What is the population of Fresno?") == ("number", "542,107"), got
+    assert got.get("What is the population of northern Italy?") == ("number", "22,680,010"), got
+    assert got.get("What is the United States' busiest commercial port in 1990?") == ("place", "Port of Oakland"), got

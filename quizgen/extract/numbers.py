@@ -9,7 +9,7 @@ from .clauses import Unit
 from .facts import SentenceFacts
 from .lexicon import NUMBER_WORDS, PREPOSITIONS, STOPWORDS
 from .objects import _verbish
-from .questions import as_subject_question, inverted, render, subject_text
+from .questions import as_subject_question, entity_of, inverted, render, subject_text
 
 _APPROX = {"about", "some", "over", "nearly", "almost", "roughly", "around", "approximately", "circa", "fewer",
            "more", "under", "at"}
@@ -70,6 +70,9 @@ def number_facts(sf: SentenceFacts) -> None:
         gap = (u.start, u.end)
         prev = [x.low for x in units[max(0, k - 4) : k]]
         nxt = units[k + 1] if k + 1 < len(units) else None
+        if prev[-2:] == ["population", "of"] and u.kind == "num":
+            _population(sf, u, answer, accept, gap)
+            continue
         if prev[-4:] == ["at", "the", "age", "of"]:
             _pp_number(sf, u, units[k - 4 : k + 1], "At what age", answer, accept, gap)
             continue
@@ -115,6 +118,24 @@ def number_facts(sf: SentenceFacts) -> None:
                 answer = f"{approx.text.lower()} {answer}"
                 gap = (approx.start, u.end)
             _count(sf, k, u, "How many", answer, accept, gap, approx=approx)
+
+
+def _population(sf: SentenceFacts, u: Unit, answer: str, accept: list[str], gap: tuple[int, int]) -> None:
+    """'With a population of 3,792,621, Los Angeles is ...', 'southern California has a population of
+    22,680,010' -> 'What is the population of Los Angeles?' (the subject must be a place's name)."""
+    clause = sf.clause_with(u)
+    if clause is None and sf.p.clauses and u.end <= (sf.p.clauses[0].subject or [u])[0].start:
+        clause = sf.p.clauses[0]  # "With a population of N, X is ...": the phrase before the first clause
+    if clause is None or not clause.subject:
+        return
+    subj = clause.subject
+    ent = entity_of(subj[-1])
+    if ent is None or ent.kind != "place" or len(subj) > 3 or any(x.kind != "word" for x in subj[:-1]):
+        return
+    verb = clause.aux or clause.verb
+    tense = "was" if verb is not None and verb.low in ("was", "were", "had") else "is"
+    sf.add("number", f"What {tense} the population of {render(subj, sf.p)}", answer, gap, 0.6, "number-population",
+           accept)
 
 
 def _complement_number(sf: SentenceFacts, u: Unit, answer: str, accept: list[str], gap: tuple[int, int]) -> bool:

@@ -213,7 +213,7 @@ def _place_apposition(sf: SentenceFacts, k: int, u: Unit) -> None:
     if not words:
         return
     j = 1 if words[0] in ("a", "an", "the") else 0
-    if j == 1 and words[0] == "the" and len(words) > 2 and _superlative(words[1]):
+    if j == 1 and words[0] == "the" and len(words) > 2 and any(_superlative(w) for w in words[1:5]):
         _place_superlative(sf, k, u)
         return
     if j + 2 >= len(tail) or words[j] not in PLACE_NOUNS or words[j + 1] != "of":
@@ -259,12 +259,12 @@ def _place_superlative(sf: SentenceFacts, k: int, u: Unit) -> None:
     'What is the second-busiest airport in the United States?' (the phrase up to the next punctuation)."""
     units = sf.p.units
     end = k + 2
-    while end < len(units) and units[end].kind != "punct" and end - k < 16:
-        end += 1
+    while end < len(units) and (units[end].kind != "punct" or units[end].text in "'’") and end - k < 22:
+        end += 1  # (through the apostrophe of "the United States' busiest commercial port")
     phrase = units[k + 2 : end]
-    if len(phrase) < 3 or end - k >= 16 or phrase[-1].is_word and phrase[-1].low in _TAIL_WORDS:
+    if len(phrase) < 3 or end - k >= 22 or phrase[-1].is_word and phrase[-1].low in _TAIL_WORDS:
         return
-    if not any(x.kind == "word" and (x.low in _PLACE_WORDS or x.low.rstrip("s") in _PLACE_WORDS) for x in phrase[2:4]):
+    if not any(x.kind == "word" and (x.low in _PLACE_WORDS or x.low.rstrip("s") in _PLACE_WORDS) for x in phrase[2:6]):
         return  # the superlative of a place noun: "the largest city", "the second-busiest airport"
     verb = "is" if any(x.low in _PRESENT for x in units if x.is_word) else "was"
     sf.add("place", f"What {verb} {render(phrase, sf.p)}", u.text, (u.start, u.ref.end), 0.6, "place-superlative")
