@@ -180,3 +180,11 @@ def test_what_an_encyclopedia_says_of_a_place_is_asked() -> None:
     assert got.get("What is the population of Fresno?") == ("number", "542,107"), got
     assert got.get("What is the population of northern Italy?") == ("number", "22,680,010"), got
     assert got.get("What is the United States' busiest commercial port in 1990?") == ("place", "Port of Oakland"), got
+
+
+def test_a_stadium_is_a_place_and_a_definite_role_asks_who() -> None:
+    got = kinds_of("The current Premier of Victoria is Daniel Andrews. "
+                   "The Melbourne Cricket Ground is the largest stadium in Australia.")
+    assert not [a for kind, a in got.values() if kind == "person" and "Ground" in a], got
+    assert got.get("What is the largest stadium in Australia?") == ("place", "Melbourne Cricket Ground")
+    assert got.get("Who is the current Premier of Victoria?") == ("person", "Daniel Andrews")

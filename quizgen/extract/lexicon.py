@@ -175,6 +175,7 @@ fortress gulf harbor harbour hills island islands isle isles kingdom lake land l
 ocean palace park peninsula plain plains port prison province range region republic river sea shire square
 states strait straits street territory town valley village
 area areas airport beach counties fault zone ranges alps suburbs
+ground stadium arena racecourse
 """)
 
 PLACE_NOUNS = _words("""

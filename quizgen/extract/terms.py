@@ -246,9 +246,16 @@ def _complement_names(sf: SentenceFacts, clauses: list[Clause]) -> None:
             continue
         u = body[0]
         ent = entity_of(u)
-        if ent is None or ent.kind == "person" or isinstance(u.ref, Mention) and u.ref.modifier:
+        if ent is None or isinstance(u.ref, Mention) and u.ref.modifier:
             continue
         subject = render(subj, sf.p)
+        if ent.kind == "person":
+            # "The current Premier of Victoria is Daniel Andrews" -> "Who is the current Premier of Victoria?"
+            if subj[0].low == "the" and not be and len(subj) >= 2 and not any(x.kind == "name" and
+                                                                               entity_of(x) is ent for x in subj):
+                sf.add("person", f"Who {clause.aux.low} {subject}", ent.name, (u.start, u.ref.end), 0.6,
+                       "person-complement", [f for f in ent.forms if f != ent.name])
+            continue
         q = f"What {clause.aux.low} {subject} {'be' if be else ''}"
         kind = ent.kind if ent.kind in ("place", "term", "event", "work") else "term"
         answer, accept = _answer_of(u, ent)
