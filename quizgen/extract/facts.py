@@ -64,7 +64,7 @@ _NOMINAL = {
     "publication": ("was", "published"),
 }
 _VAGUE = re.compile(r"\b" + alternation(["this", "these", "those", "it", "its", "him", "them", "her", "their",
-                                           "the latter", "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
+                                           "here", "the latter", "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
 _VAGUE_LOWER = re.compile(_VAGUE.pattern)  # the same words, case-sensitive: for lower-case text
 
 

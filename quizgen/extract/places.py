@@ -7,7 +7,7 @@ import re
 
 from .clauses import Clause, Unit
 from .facts import SentenceFacts
-from .lexicon import PLACE_HEADS, PLACE_NOUNS, PLACE_PREPS
+from .lexicon import PLACE_HEADS, PLACE_NOUNS, PLACE_PREPS, PREPOSITIONS
 from .questions import entity_of, inverted, render, subject_text
 from .units import finite_verb_word
 
@@ -259,7 +259,13 @@ def _place_superlative(sf: SentenceFacts, k: int, u: Unit) -> None:
     'What is the second-busiest airport in the United States?' (the phrase up to the next punctuation)."""
     units = sf.p.units
     end = k + 2
-    while end < len(units) and (units[end].kind != "punct" or units[end].text in "'’") and end - k < 22:
+    while end < len(units) and end - k < 22 and (
+        units[end].kind != "punct"
+        or units[end].text in "'’"
+        and end + 1 < len(units)
+        and units[end + 1].is_word
+        and units[end + 1].low not in PREPOSITIONS
+    ):
         end += 1  # (through the apostrophe of "the United States' busiest commercial port")
     phrase = units[k + 2 : end]
     if len(phrase) < 3 or end - k >= 22 or phrase[-1].is_word and phrase[-1].low in _TAIL_WORDS:
