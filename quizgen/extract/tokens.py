@@ -38,7 +38,7 @@ _TOKEN_FORMS = r"""
     (?P<abbr>[A-Z]\.(?:[A-Z]\.)+)                                # U.S.S.R.
   | (?P<num>[$£€−-]?\d+(?:,\d{3})*(?:\.\d+)?                 # 20,000  61.1%  20-year  1920s  48.8 °C
       (?:%|(?:-[A-Za-z]+)+|s\b|\s?°\s?[CF]\b|\s(?:km|mm|cm|m|kg|ha|mi|ft|billion|million)\b)?)
-  | (?P<word>[^\W\d_][^\W_]*(?:['’\-](?=[^\W\d_])[^\W_]*)*)      # Marx-Engels  Trotsky's
+  | (?P<word>[^\W\d_][^\W_]*(?:['’\-](?=[^\W\d_])[^\W_]*)*)      # Marx-Engels  Caesar's
   | (?P<punct>\S)
 """
 # (a word is a letter, then runs of letters and digits joined by an apostrophe or a hyphen before a letter:
