@@ -59,3 +59,14 @@ def test_contractions_with_letters_that_fold_to_ascii() -> None:
     (this crashed with a KeyError before)."""
     _check("Anna Kovacs was exiled in 1829. İsnt it odd that she wrote thatſ book in 1830? "
            "Anna Kovacs wasnt in Lyon in 1831.", ".txt")
+
+
+def test_a_name_phrase_that_starts_before_its_clause_asks_nothing_and_does_not_crash() -> None:
+    """Found by a random mutation of the seed's sentences (StopIteration in objects.np_question): a
+    scrambled run-on sentence whose clause begins inside a name phrase."""
+    _check('After the meeting Orlov told his wife, that Varga had suggested to "arrange" her arrest and charge with '
+           "espionage, and to make it look as if Orlov himself was not aware of anything. of organized royal it Lyon "
+           "Council other Deputies of measures revolutionary movement A long and bitter conflict between Anna Kovacs "
+           "and Pierre Duval over who would succeed Marie Laval as the Council leader culminated on this day in 1828 "
+           "when Duval exiled Kovacs to. From the Show Trials, ever more outlandish tales about Kovacs were spun. "
+           "Do you know which state seceded first?", ".txt")

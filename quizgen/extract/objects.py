@@ -88,7 +88,9 @@ def np_question(
     subj = subject_text(clause, sf.p, sf.ctx)
     if subj is None:
         return
-    idx = next(i for i, x in enumerate(clause.rest) if x is np[0])
+    idx = next((i for i, x in enumerate(clause.rest) if x is np[0]), None)
+    if idx is None:  # the phrase starts before the clause's rest (a clause cut inside it): no question
+        return
     factor = subj[1] * sf.pronoun_factor(clause)
     # the name's own complement goes with it: "the Russian Revolution of 1917"
     tail = 0
