@@ -21,7 +21,7 @@ from .entities import Registry
 from .kinds import context_votes
 from .lexicon import STOPWORDS
 from .names import Mention, fill_text, find_mentions
-from .repair import apply_repairs, letter_repairs, possessive_words
+from .repair import letter_repairs, possessive_words, repairer
 from .sentences import Sentence, sentences_of
 from .tokens import Tok, tokenize
 from .topic import YEAR, classify, cue_topic, stance
@@ -212,8 +212,9 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
     reg = Registry()
     analysis = Analysis(docs, sentences, reg)
     years = analysis.years
+    repair = repairer(letters, possessives)
     for k, s in enumerate(live):
-        s.fixed = apply_repairs(s.fixed, letters, possessives)
+        s.fixed = repair(s.fixed)
         found = YEAR.findall(s.fixed)  # (topic.years_in, inlined: most sentences name no year)
         years[s.index] = list(map(int, found)) if found else []
         p = _read(s, mid_caps, lower_vocab)

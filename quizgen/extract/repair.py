@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from functools import lru_cache
+from collections.abc import Callable
 from itertools import accumulate
 
 from .folding import strip_accents
@@ -102,31 +102,24 @@ _VERBISH = re.compile(r"^(?:[a-z]+ed|was|were|is|are|had|has|have|did|does|said|
                       r"by|with|from|as|who|which|that|wrote|led|took|made|won|fought|became)$")
 
 
-def apply_repairs(text: str, letters: dict[str, str], possessives: set[str]) -> str:
+def repairer(letters: dict[str, str], possessives: set[str]) -> Callable[[str], str]:
+    """The repairs of a run as one function over a sentence: its regex is built once, not per sentence."""
     if not letters and not possessives:
-        return text
-    return _pattern_for(letters, possessives).sub(lambda m: letters.get(m.group(0)) or m.group(0)[:-1] + "'s", text)
+        return lambda text: text
+    pattern = _repair_pattern(letters, possessives)
+
+    def fix(m: re.Match[str]) -> str:
+        return letters.get(m.group(0)) or m.group(0)[:-1] + "'s"
+
+    return lambda text: pattern.sub(fix, text)
 
 
-_last_pattern: tuple[dict[str, str], set[str], re.Pattern[str]] | None = None
-
-
-def _pattern_for(letters: dict[str, str], possessives: set[str]) -> re.Pattern[str]:
-    """The repair pattern; every sentence of a run has the same repairs: the last pattern serves again."""
-    global _last_pattern
-    if _last_pattern is None or _last_pattern[0] != letters or _last_pattern[1] != possessives:
-        pattern = _repair_pattern(tuple(sorted(letters.items())), frozenset(possessives))
-        _last_pattern = (dict(letters), set(possessives), pattern)
-    return _last_pattern[2]
-
-
-@lru_cache(maxsize=8)
-def _repair_pattern(letters: tuple[tuple[str, str], ...], possessives: frozenset[str]) -> re.Pattern[str]:
+def _repair_pattern(letters: dict[str, str], possessives: set[str]) -> re.Pattern[str]:
     """One regex for every damaged word: a single pass over each sentence.
 
     Written as r"\b(?:word|...)\b", but with the first boundary checked behind each word's first letter:
     a pattern that starts with its first letters is scanned from one candidate letter to the next."""
-    words = sorted({w for w, _ in letters} | possessives, key=len, reverse=True)
+    words = sorted(set(letters) | possessives, key=len, reverse=True)
     by_first: dict[str, list[str]] = {}
     for w in words:
         by_first.setdefault(w[0], []).append(w[1:])
