@@ -27,7 +27,6 @@ from .units import (
     ADVERBS,
     Segment,
     Unit,
-    _is_participle,  # noqa: F401 (questions.py and people.py import it from here)
     build_units,
     finite_verb_word,
     first_finite,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-from .clauses import Clause, Unit, _is_participle
+from .clauses import Clause, Unit
 from .entities import Entity
 from .facts import SentenceFacts
 from .lexicon import DETERMINERS, PREPOSITIONS, REPORTING, ROLE_NOUNS
 from .morph import past_of_participle
 from .names import Mention
 from .questions import as_subject_question, inverted, render, subject_text
+from .units import _is_participle
 
 
 def _person(u: Unit) -> Entity | None:

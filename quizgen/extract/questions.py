@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clauses import Clause, Parse, Unit, _is_participle
+from .clauses import Clause, Parse, Unit
 from .entities import Entity
 from .folding import fold
 from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, PREPOSITIONS, STOPWORDS, TITLES
 from .morph import PARTICIPLE_TO_PAST, PAST_TO_BASE, base_of_past
 from .names import Mention
 from .sentences import Sentence
+from .units import _is_participle
 
 _DANGLING = (
     PREPOSITIONS

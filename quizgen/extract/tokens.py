@@ -84,11 +84,6 @@ class Tok:
         self.is_cap = is_cap
         self.name_word = name_word  # could be a word of a name (names.py): capitalised, not a month, not "I"
 
-    @classmethod
-    def of(cls, text: str, start: int, end: int, kind: str) -> Tok:
-        is_cap = kind in ("word", "abbr") and text[:1].isupper()
-        return cls(text, start, end, kind, text.lower(), is_cap, _name_word(text, is_cap))
-
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.kind})"
 
