@@ -146,7 +146,7 @@ class Session:
         self.header(picks)
         try:
             for n, p in enumerate(picks, 1):
-                self.ask(n, p)
+                self.ask(n, len(picks), p)
             self.once_more()
         except KeyboardInterrupt:
             self.term.write()
@@ -179,17 +179,17 @@ class Session:
         which = f"the {len(missed)} questions" if len(missed) > 1 else "the question"
         self.term.write(f"Once more, {which} you missed", "title")
         for n, p in enumerate(missed, 1):
-            self.ask(n, p, again=len(missed))
+            self.ask(n, len(missed), p, again=True)
 
-    def ask(self, n: int, p: Pick, again: int = 0) -> None:
-        """Ask question `n`; `again` (the number of second tries) marks a second try."""
+    def ask(self, n: int, of: int, p: Pick, again: bool = False) -> None:
+        """Ask question `n` of `of`; `again` marks the second try at a missed one."""
         bank = self.banks[p.bank_index]
-        q = self.question(bank, p.fact, again=bool(again))
+        q = self.question(bank, p.fact, again=again)
         t = self.term
         t.write()
         label = {"mc": "choose", "type": "type", "cloze": "fill the gap"}[q.mode]
         status = " · once more" if again else _STATUS[p.status]
-        t.write(t.style(f"[{n}/{again or self.planned}]", "label") + " " + t.style(f"{p.fact.kind} · {label}"
+        t.write(t.style(f"[{n}/{of}]", "label") + " " + t.style(f"{p.fact.kind} · {label}"
                 + status, "dim"))
         t.para(q.text, "title")
         for i, option in enumerate(q.options):
@@ -205,7 +205,7 @@ class Session:
         with hold_interrupts():
             due, _ = self.store.record(record, lambda state: review(state, rating, now, elapsed_ms))
         self.asked.append(Asked(p.fact, bank, q.mode, q.text, q.answer, given, correct, lenient, rating, due,
-                                bool(again)))
+                                again))
         if not correct and not again:
             self.missed.append(p)
         self.feedback(q, given, correct, lenient, due, now, bank, p.fact)
