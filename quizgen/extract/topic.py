@@ -204,12 +204,14 @@ class TopicModel:
         # "central": recurs in the document (at least twice, and in the top part of its vocabulary)
         min_df = 2 if self.n < 400 else max(2, int(self.n * 0.004))
         self.central_names = {k for k, c in self.name_df.items() if c >= min_df}
-        # most_common() order (count, then first seen; a stable sort) of the recurring words only: most
-        # words occur once, so the filter comes before the sort
+        # the recurring words only (most words occur once, so the filter comes before the sort), by count,
+        # ties by the word itself: "first seen" would be the order of a set of strings, which changes with
+        # the process's hash seed, and so would the cut at `top` and the sentences it leaves off-topic
         ranked = [w for w, c in self.df.items() if c >= min_df]
         top = max(40, int(math.sqrt(self.n) * 12))
         if len(ranked) > top:
-            ranked.sort(key=self.df.__getitem__, reverse=True)
+            df = self.df
+            ranked.sort(key=lambda w: (-df[w], w))
         self.central_words = set(ranked[:top])
         # the document's own period: a sentence dated inside it belongs to the story
         years = sorted(y for s in sentences for y in self._years_of(s))
