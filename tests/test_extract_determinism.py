@@ -10,13 +10,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "trotsky-stalin.txt"
+OTHERS = sorted((ROOT / "tests" / "data" / "extract").glob("*.*"))
 
 _PROGRAM = """
 import sys
-from quizgen.extract.documents import read_document
+from quizgen.bank import dumps_bank
 from quizgen.extract.analysis import analyse
+from quizgen.extract.documents import read_document
+from quizgen.extract.pipeline import extract
 a = analyse([read_document(sys.argv[1], "d")])
 print(" ".join(str(s.index) for s in a.sentences if s.topic == "offtopic"))
+for path in sys.argv[1:]:
+    print(dumps_bank(extract([path]).bank))
 """
 
 
@@ -43,14 +49,15 @@ def _tied_document() -> str:
     return " ".join(lines)
 
 
-def test_off_topic_sentences_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+def test_candidates_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     doc = tmp_path / "tied.txt"
     doc.write_text(_tied_document(), encoding="utf-8")
     found = set()
     for seed in ("1", "2", "3", "4", "5"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
-        run = subprocess.run([sys.executable, "-c", _PROGRAM, str(doc)], env=env, capture_output=True, text=True,
-                             check=True)
+        args = [sys.executable, "-c", _PROGRAM, str(doc), str(SEED), *map(str, OTHERS)]
+        run = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
         found.add(run.stdout)
     assert len(found) == 1, found
-    assert found.pop().split(), "the document was built to leave some sentences off-topic"
+    off_topic = found.pop().split("\n", 1)[0]
+    assert off_topic.split(), "the document was built to leave some sentences off-topic"
