@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .dates import DateMatch
@@ -17,14 +16,15 @@ from .lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     ED_VERBS_AFTER_SUBJECT,
+    NOT_VERBS_ED,
     PREPOSITIONS,
     RELATIVES,
     REPORTING,
     SUBORDINATORS,
 )
-from .morph import IRREGULAR_PARTICIPLE
+from .morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST
 from .names import Mention
-from .tokens import Tok, finite_verb, past_verb
+from .tokens import Tok
 
 if TYPE_CHECKING:  # (not at run time: kinds.py, imported by analysis.py, uses the word flags below)
     from .analysis import Parsed
@@ -86,40 +86,66 @@ _DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
 _OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
 
 
-class _Spelling:
-    """A bare word, for the token tests in tokens.py (they read a token's kind and text)."""
-
-    __slots__ = ("text", "low", "is_cap")
-    kind = "word"
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.low = text.lower()
-        self.is_cap = text[:1].isupper()
+# The lower-case spellings whose bits do not depend on the case of the text (see _flags_of).
+_LOW_FLAGS: dict[str, int] = {}
+for _w in REPORTING | ED_VERBS_AFTER_SUBJECT:
+    _LOW_FLAGS[_w] = _FINITE_CUE
+for _w in _OPENERS:
+    _LOW_FLAGS[_w] = _LOW_FLAGS.get(_w, 0) | _OPENER
 
 
-@lru_cache(maxsize=1 << 16)
-def _spelling_flags(text: str) -> int:
-    """The bits of a token spelt `text`, whatever its kind; they depend on the spelling alone, so cached.
+def _flags_of(text: str) -> int:
+    """The bits of a token spelt `text`, whatever its kind: they depend on the spelling alone.
     (A number, an abbreviation or a punctuation mark gets no word bit: those need a lower-case word.)"""
     if text in SEGMENT_PUNCT:
         return _SEPARATOR
     if len(text) == 1 and text in _DROPPED:
         return _DROPPED_MARK
-    word = _Spelling(text)
-    low = word.low
-    flags = 0
-    if finite_verb(word):
-        flags |= _FINITE | _FINITE_CUE
-    if flags or past_verb(word):
-        flags |= _VERB
-    if low in REPORTING or low in ED_VERBS_AFTER_SUBJECT:
-        flags |= _FINITE_CUE
-    if text[:1].islower() and (low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4)):
-        flags |= _PARTICIPLE
-    if low in _OPENERS:
-        flags |= _OPENER
+    low = text.lower()
+    flags = _LOW_FLAGS.get(low, 0)
+    if text[:1].islower():  # (the verb and participle tests all want a lower-case first letter)
+        # tokens.finite_verb (an auxiliary or tokens.past_verb), spelt out: a cold call of those two lru
+        # caches costs more than the test itself, and every distinct word comes here once. (A finite verb
+        # is a past one or an auxiliary, and a past one is finite: _VERB and _FINITE go together.)
+        if low in AUXILIARIES or low not in NOT_VERBS_ED and (
+            low in IRREGULAR_PAST or low.endswith("ed") and len(low) >= 4 and "-" not in low  # morph.is_past_form
+        ):
+            flags |= _FINITE | _FINITE_CUE | _VERB
+        if low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4):
+            flags |= _PARTICIPLE
     return flags
+
+
+class _FlagCache(dict[str, int]):
+    """spelling -> _flags_of(spelling), each worked out once; build_units reads it by subscript (no call a
+    token). Cleared like an lru cache (cache_clear), and when it grows too big."""
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= 1 << 16:
+            self.clear()
+        flags = self[text] = _flags_of(text)
+        return flags
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+
+_FLAGS = _FlagCache()
+
+
+class _SpellingFlags:
+    """_spelling_flags(text): the cached bits of a spelling, for the other modules (kinds.py)."""
+
+    __slots__ = ()
+
+    def __call__(self, text: str) -> int:
+        return _FLAGS[text]
+
+    def cache_clear(self) -> None:
+        _FLAGS.clear()
+
+
+_spelling_flags = _SpellingFlags()
 
 
 _new_unit = object.__new__
@@ -140,7 +166,7 @@ class Unit:
         self.first = first  # the sentence's first word
         self.low = text.lower()
         self.is_word = kind == "word" or kind == "abbr"
-        self.flags = 0 if kind == "date" or kind == "name" else _spelling_flags(text)
+        self.flags = 0 if kind == "date" or kind == "name" else _FLAGS[text]
 
     def __repr__(self) -> str:
         return f"Unit({self.text!r}, {self.kind})"
@@ -175,6 +201,7 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     # Filled by index up to `count` (a unit takes one token or more), not by append: one call less a unit.
     units: list[Unit] = [None] * len(toks)  # type: ignore[list-item]
     count = 0
+    flag_of = _FLAGS  # (a local: read once a token)
     parens: dict[int, str] = {}
     fixed = p.sentence.fixed
     depth = 0
@@ -219,7 +246,7 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
         u.first = False
         u.low = t.low  # text.lower()
         u.is_word = kind == "word" or kind == "abbr"
-        u.flags = _spelling_flags(t.text)
+        u.flags = flag_of[t.text]
         units[count] = u
         count += 1
     del units[count:]
