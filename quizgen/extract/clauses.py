@@ -27,10 +27,10 @@ from .units import (
     ADVERBS,
     Segment,
     Unit,
-    build_units,
     finite_verb_word,
     first_finite,
     segments_of,
+    units_and_marks,
 )
 
 _TIME_ADJ = {"next", "following", "same", "previous", "preceding", "last", "first"}
@@ -459,6 +459,6 @@ def _trailing_np(units: list[Unit]) -> list[Unit]:
 
 
 def parse(p: Parsed) -> Parse:
-    units, parens = build_units(p)
-    segs = segments_of(units)
+    units, parens, marks = units_and_marks(p)
+    segs = segments_of(units, marks)
     return Parse(p, units, segs, clauses_of(segs), parens)

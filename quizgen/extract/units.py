@@ -194,6 +194,13 @@ def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch
 
 def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     """Tokens with each date and each name merged into one unit; parentheses set aside."""
+    units, parens, _marks = units_and_marks(p)
+    return units, parens
+
+
+def units_and_marks(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int]]:
+    """build_units, and the indices of the units segments_of visits (see _SEGMENT_MARKS), found in the
+    same pass over the tokens."""
     toks = p.toks
     date_at = _date_tokens(toks, p.dates) if p.dates else {}
     mention_at = {m.t0: m for m in p.mentions}
@@ -202,6 +209,7 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     units: list[Unit] = [None] * len(toks)  # type: ignore[list-item]
     count = 0
     flag_of = _FLAGS  # (a local: read once a token)
+    marks: list[int] = []
     parens: dict[int, str] = {}
     fixed = p.sentence.fixed
     depth = 0
@@ -246,7 +254,9 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
         u.first = False
         u.low = t.low  # text.lower()
         u.is_word = kind == "word" or kind == "abbr"
-        u.flags = flag_of[t.text]
+        flags = u.flags = flag_of[t.text]
+        if flags & _SEGMENT_MARKS:  # (a date or a name never is one)
+            marks.append(count)
         units[count] = u
         count += 1
     del units[count:]
@@ -254,7 +264,7 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
         if u.kind != "punct":
             u.first = True
             break
-    return units, parens
+    return units, parens, marks
 
 
 def _is_participle(u: Unit) -> bool:
@@ -328,8 +338,9 @@ def first_finite(units: list[Unit]) -> int | None:
     return None
 
 
-def segments_of(units: list[Unit]) -> list[Segment]:
-    """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun."""
+def segments_of(units: list[Unit], marks: list[int] | None = None) -> list[Segment]:
+    """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun.
+    `marks`: the indices of the units with a bit of _SEGMENT_MARKS, if the caller has them."""
     # Each segment is a slice units[lo:end] (without the punctuation in _DROPPED). Only the marked units
     # (separators, punctuation to drop, possible openers) are visited; the units between them are kept.
     spans: list[tuple[int, int, bool, Unit | None]] = []  # lo, end, holds punctuation to drop, sep
@@ -339,7 +350,9 @@ def segments_of(units: list[Unit]) -> list[Segment]:
     pending = False  # punctuation to drop since its last unit
     inner = False  # punctuation to drop between its units
     last = -1  # the marked unit before
-    for i in [k for k, u in enumerate(units) if u.flags & _SEGMENT_MARKS]:
+    if marks is None:
+        marks = [k for k, u in enumerate(units) if u.flags & _SEGMENT_MARKS]
+    for i in marks:
         if i > last + 1:  # kept units in between
             inner = inner or pending
             pending = False
