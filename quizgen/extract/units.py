@@ -86,12 +86,38 @@ _DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
 _OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
 
 
-# The lower-case spellings whose bits do not depend on the case of the text (see _flags_of).
-_LOW_FLAGS: dict[str, int] = {}
+# The bits of a word that starts with a capital (or no letter): the case-blind ones (see _flags_of).
+_CASE_BLIND: dict[str, int] = {}
 for _w in REPORTING | ED_VERBS_AFTER_SUBJECT:
-    _LOW_FLAGS[_w] = _FINITE_CUE
+    _CASE_BLIND[_w] = _FINITE_CUE
 for _w in _OPENERS:
-    _LOW_FLAGS[_w] = _LOW_FLAGS.get(_w, 0) | _OPENER
+    _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _OPENER
+
+
+def _lower_word_flags(low: str) -> int:
+    """The bits of a word that starts with a lower-case letter, `low` its lower case."""
+    flags = _CASE_BLIND.get(low, 0)
+    # tokens.finite_verb (an auxiliary or tokens.past_verb), spelt out: a cold call of those two lru caches
+    # costs more than the test itself. (A finite verb is a past one or an auxiliary, and a past one is
+    # finite: _VERB and _FINITE go together.)
+    if low in AUXILIARIES or low not in NOT_VERBS_ED and (
+        low in IRREGULAR_PAST or low.endswith("ed") and len(low) >= 4 and "-" not in low  # morph.is_past_form
+    ):
+        flags |= _FINITE | _FINITE_CUE | _VERB
+    if low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4):
+        flags |= _PARTICIPLE
+    return flags
+
+
+# _lower_word_flags of every word in the lexicon's tables it reads (at import: a few hundred words); any
+# other lower-case word has only the bits of a regular "-ed" form (_REGULAR_ED), or none.
+_LEXICON_FLAGS = {
+    w: _lower_word_flags(w)
+    for w in (
+        _CASE_BLIND.keys() | AUXILIARIES | NOT_VERBS_ED | IRREGULAR_PAST | IRREGULAR_PARTICIPLE
+    )
+}
+_REGULAR_ED = _FINITE | _FINITE_CUE | _VERB | _PARTICIPLE
 
 
 def _flags_of(text: str) -> int:
@@ -102,18 +128,16 @@ def _flags_of(text: str) -> int:
     if len(text) == 1 and text in _DROPPED:
         return _DROPPED_MARK
     low = text.lower()
-    flags = _LOW_FLAGS.get(low, 0)
-    if text[:1].islower():  # (the verb and participle tests all want a lower-case first letter)
-        # tokens.finite_verb (an auxiliary or tokens.past_verb), spelt out: a cold call of those two lru
-        # caches costs more than the test itself, and every distinct word comes here once. (A finite verb
-        # is a past one or an auxiliary, and a past one is finite: _VERB and _FINITE go together.)
-        if low in AUXILIARIES or low not in NOT_VERBS_ED and (
-            low in IRREGULAR_PAST or low.endswith("ed") and len(low) >= 4 and "-" not in low  # morph.is_past_form
-        ):
-            flags |= _FINITE | _FINITE_CUE | _VERB
-        if low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4):
-            flags |= _PARTICIPLE
-    return flags
+    if not text[:1].islower():  # (the verb and participle tests all want a lower-case first letter)
+        return _CASE_BLIND.get(low, 0)
+    flags = _LEXICON_FLAGS.get(low)
+    if flags is not None:
+        return flags
+    if low.endswith("ed") and len(low) >= 4:  # _lower_word_flags, for a word in none of its tables
+        if len(low) == 4:
+            return 0 if "-" in low else _FINITE | _FINITE_CUE | _VERB
+        return _PARTICIPLE if "-" in low else _REGULAR_ED
+    return 0
 
 
 class _FlagCache(dict[str, int]):
