@@ -216,6 +216,21 @@ def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch
     return date_at
 
 
+def _whole(kind: str, text: str, start: int, end: int, ref: DateMatch | Mention) -> Unit:
+    """Unit(kind, text, start, end, ref) for a date or a name (no word bits), with one call less."""
+    u = _new_unit(Unit)
+    u.kind = kind
+    u.text = text
+    u.start = start
+    u.end = end
+    u.ref = ref
+    u.first = False
+    u.low = text.lower()
+    u.is_word = False
+    u.flags = 0
+    return u
+
+
 def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     """Tokens with each date and each name merged into one unit; parentheses set aside."""
     units, parens, _marks = units_and_marks(p)
@@ -258,13 +273,13 @@ def units_and_marks(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int]]:
                 resume = k + 1
                 while date_at.get(resume) is d:
                     resume += 1
-                units[count] = Unit("date", fixed[d.start : d.end], d.start, d.end, d)
+                units[count] = _whole("date", fixed[d.start : d.end], d.start, d.end, d)
                 count += 1
             else:
                 m = mention_at[k]
                 resume = m.t1
                 end = toks[m.t1 - 1].end
-                units[count] = Unit("name", fixed[m.start : end], m.start, end, m)
+                units[count] = _whole("name", fixed[m.start : end], m.start, end, m)
                 count += 1
             continue
         # The common case: a token of its own (word, number, abbreviation, punctuation). This makes
