@@ -142,7 +142,7 @@ def _flags_of(text: str) -> int:
 
 class _FlagCache(dict[str, int]):
     """spelling -> _flags_of(spelling), each worked out once; build_units reads it by subscript (no call a
-    token). Cleared like an lru cache (cache_clear), and when it grows too big."""
+    token). Cleared when it grows too big."""
 
     def __missing__(self, text: str) -> int:
         if len(self) >= 1 << 16:
@@ -150,26 +150,17 @@ class _FlagCache(dict[str, int]):
         flags = self[text] = _flags_of(text)
         return flags
 
-    def cache_clear(self) -> None:
-        self.clear()
-
 
 _FLAGS = _FlagCache()
 
 
-class _SpellingFlags:
-    """_spelling_flags(text): the cached bits of a spelling, for the other modules (kinds.py)."""
-
-    __slots__ = ()
-
-    def __call__(self, text: str) -> int:
-        return _FLAGS[text]
-
-    def cache_clear(self) -> None:
-        _FLAGS.clear()
+def _spelling_flags(text: str) -> int:
+    """The cached bits of a spelling (_flags_of), for the other modules (kinds.py)."""
+    return _FLAGS[text]
 
 
-_spelling_flags = _SpellingFlags()
+# (cleared like the lru caches it replaces: benchmarks call _spelling_flags.cache_clear())
+_spelling_flags.cache_clear = _FLAGS.clear  # type: ignore[attr-defined]
 
 
 _new_unit = object.__new__
