@@ -79,6 +79,9 @@ _OPENER = 16  # a relative pronoun or subordinator that may open a segment (see 
 _SEPARATOR = 32  # punctuation that splits segments (SEGMENT_PUNCT)
 _DROPPED_MARK = 64  # punctuation left out of segments (_DROPPED)
 _SEGMENT_MARKS = _OPENER | _SEPARATOR | _DROPPED_MARK
+_REPORTING_VERB = 128  # in REPORTING (any case): finite after its subject
+_ED_AFTER_SUBJECT = 256  # in ED_VERBS_AFTER_SUBJECT (any case): finite after its subject, or before an object
+_AFTER_SUBJECT_CUES = _REPORTING_VERB | _ED_AFTER_SUBJECT
 
 SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
 _DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
@@ -88,8 +91,10 @@ _OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
 
 # The bits of a word that starts with a capital (or no letter): the case-blind ones (see _flags_of).
 _CASE_BLIND: dict[str, int] = {}
-for _w in REPORTING | ED_VERBS_AFTER_SUBJECT:
-    _CASE_BLIND[_w] = _FINITE_CUE
+for _w in REPORTING:
+    _CASE_BLIND[_w] = _FINITE_CUE | _REPORTING_VERB
+for _w in ED_VERBS_AFTER_SUBJECT:
+    _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _FINITE_CUE | _ED_AFTER_SUBJECT
 for _w in _OPENERS:
     _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _OPENER
 
@@ -310,54 +315,49 @@ _BE_HAVE = frozenset(_BE | _HAVE)
 
 def _finite_at(units: list[Unit], i: int) -> bool:
     u = units[i]
-    if not u.flags & _FINITE_CUE:  # not a word, or a word that can never be finite here
+    flags = u.flags
+    if not flags & _FINITE_CUE:  # not a word, or a word that can never be finite here
         return False
-    prev = units[i - 1] if i > 0 else None
-    after_subject = prev is not None and (
-        prev.kind == "name"
-        and not (isinstance(prev.ref, Mention) and prev.ref.possessive)
-        or prev.low in _SUBJECT_PRONOUNS
-    )
-    if u.low in REPORTING and after_subject:
-        return True
-    if u.low in ED_VERBS_AFTER_SUBJECT and (after_subject or prev is not None and prev.is_word
-                                            and prev.low not in _DET_OR_PREP and i + 1 < len(units)
-                                            and (units[i + 1].kind == "name" or units[i + 1].low in DETERMINERS)):
-        return True  # "his policy united Germany", "Lincoln led the Union"
-    if not u.flags & _FINITE:
+    if not i:
+        return flags & _FINITE != 0  # (the tests below all look at the unit before)
+    prev = units[i - 1]
+    plow = prev.low
+    if flags & _AFTER_SUBJECT_CUES:  # (in REPORTING or ED_VERBS_AFTER_SUBJECT)
+        if (
+            prev.kind == "name"
+            and not (isinstance(prev.ref, Mention) and prev.ref.possessive)
+            or plow in _SUBJECT_PRONOUNS
+        ):
+            return True  # after its subject
+        if (
+            flags & _ED_AFTER_SUBJECT
+            and prev.is_word
+            and plow not in _DET_OR_PREP
+            and i + 1 < len(units)
+            and (units[i + 1].kind == "name" or units[i + 1].low in DETERMINERS)
+        ):
+            return True  # "his policy united Germany", "Lincoln led the Union"
+    if not flags & _FINITE:
         return False
+    pkind = prev.kind
+    not_aux = u.low not in AUXILIARIES
     # "the ousted", "his stated", "a forged": an adjective after a determiner, not a verb
-    if (
-        prev is not None
-        and prev.kind == "word"
-        and (prev.low in DETERMINERS or prev.low.endswith("'s"))
-        and u.low not in AUXILIARIES
-    ):
+    if pkind == "word" and (plow in DETERMINERS or plow.endswith("'s")) and not_aux:
         return False
-    if prev is not None and prev.kind == "name" and isinstance(prev.ref, Mention) and prev.ref.possessive:
+    if pkind == "name" and isinstance(prev.ref, Mention) and prev.ref.possessive:
         return False
     # "much of what is now Victoria was included": the verb of a free relative is not the clause's
-    if prev is not None and prev.low == "what" and i > 1:
+    if plow == "what" and i > 1:
         return False
     # "the lightly populated", "a newly built": an adverb between the determiner and the adjective
-    if (
-        prev is not None
-        and prev.kind == "word"
-        and prev.low.endswith("ly")
-        and i > 1
-        and units[i - 2].low in DETERMINERS
-    ):
+    if pkind == "word" and plow.endswith("ly") and i > 1 and units[i - 2].low in DETERMINERS:
         return False
+    if not not_aux:
+        return True
     # "was jailed and brought": the participles after be/have are not finite
-    if (
-        prev is not None
-        and (prev.low in _BE_HAVE or prev.low in ADVERBS and i > 1 and units[i - 2].low in _BE_HAVE)
-        and u.low not in AUXILIARIES
-    ):
+    if plow in _BE_HAVE or plow in ADVERBS and i > 1 and units[i - 2].low in _BE_HAVE:
         return False
-    return not (
-        prev is not None and prev.low == "and" and i > 1 and _is_participle(units[i - 2]) and u.low not in AUXILIARIES
-    )
+    return not (plow == "and" and i > 1 and units[i - 2].flags & _PARTICIPLE)
 
 
 def first_finite(units: list[Unit]) -> int | None:
