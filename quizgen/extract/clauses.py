@@ -29,8 +29,8 @@ from .units import (
     Unit,
     finite_verb_word,
     first_finite,
+    scan_units,
     segments_of,
-    units_and_marks,
 )
 
 _TIME_ADJ = {"next", "following", "same", "previous", "preceding", "last", "first"}
@@ -459,6 +459,8 @@ def _trailing_np(units: list[Unit]) -> list[Unit]:
 
 
 def parse(p: Parsed) -> Parse:
-    units, parens, marks = units_and_marks(p)
+    units, parens, marks, names = scan_units(p)
     segs = segments_of(units, marks)
-    return Parse(p, units, segs, clauses_of(segs), parens)
+    pa = Parse(p, units, segs, clauses_of(segs), parens)
+    pa._names = names  # (what names() would find)
+    return pa

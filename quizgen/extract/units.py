@@ -229,13 +229,13 @@ def _whole(kind: str, text: str, start: int, end: int, ref: DateMatch | Mention)
 
 def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     """Tokens with each date and each name merged into one unit; parentheses set aside."""
-    units, parens, _marks = units_and_marks(p)
+    units, parens, _marks, _names = scan_units(p)
     return units, parens
 
 
-def units_and_marks(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int]]:
-    """build_units, and the indices of the units segments_of visits (see _SEGMENT_MARKS), found in the
-    same pass over the tokens."""
+def scan_units(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int], list[tuple[int, Unit]]]:
+    """build_units, and what the same pass over the tokens finds: the indices of the units segments_of
+    visits (see _SEGMENT_MARKS), and (index, unit) of the name units (Parse.names)."""
     toks = p.toks
     date_at = _date_tokens(toks, p.dates) if p.dates else {}
     mention_at = {m.t0: m for m in p.mentions}
@@ -245,6 +245,7 @@ def units_and_marks(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int]]:
     count = 0
     flag_of = _FLAGS  # (a local: read once a token)
     marks: list[int] = []
+    names: list[tuple[int, Unit]] = []
     parens: dict[int, str] = {}
     fixed = p.sentence.fixed
     depth = 0
@@ -275,7 +276,8 @@ def units_and_marks(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int]]:
                 m = mention_at[k]
                 resume = m.t1
                 end = toks[m.t1 - 1].end
-                units[count] = _whole("name", fixed[m.start : end], m.start, end, m)
+                u = units[count] = _whole("name", fixed[m.start : end], m.start, end, m)
+                names.append((count, u))
                 count += 1
             continue
         # The common case: a token of its own (word, number, abbreviation, punctuation). This makes
@@ -299,7 +301,7 @@ def units_and_marks(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int]]:
         if u.kind != "punct":
             u.first = True
             break
-    return units, parens, marks
+    return units, parens, marks, names
 
 
 def _is_participle(u: Unit) -> bool:
