@@ -27,9 +27,9 @@ from .units import (
     ADVERBS,
     Segment,
     Unit,
-    build_units,
     finite_verb_word,
     first_finite,
+    scan_units,
     segments_of,
 )
 
@@ -459,6 +459,8 @@ def _trailing_np(units: list[Unit]) -> list[Unit]:
 
 
 def parse(p: Parsed) -> Parse:
-    units, parens = build_units(p)
-    segs = segments_of(units)
-    return Parse(p, units, segs, clauses_of(segs), parens)
+    units, parens, marks, names = scan_units(p)
+    segs = segments_of(units, marks)
+    pa = Parse(p, units, segs, clauses_of(segs), parens)
+    pa._names = names  # (what names() would find)
+    return pa

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .dates import DateMatch
@@ -17,14 +16,15 @@ from .lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     ED_VERBS_AFTER_SUBJECT,
+    NOT_VERBS_ED,
     PREPOSITIONS,
     RELATIVES,
     REPORTING,
     SUBORDINATORS,
 )
-from .morph import IRREGULAR_PARTICIPLE
+from .morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST
 from .names import Mention
-from .tokens import Tok, finite_verb, past_verb
+from .tokens import Tok
 
 if TYPE_CHECKING:  # (not at run time: kinds.py, imported by analysis.py, uses the word flags below)
     from .analysis import Parsed
@@ -79,6 +79,9 @@ _OPENER = 16  # a relative pronoun or subordinator that may open a segment (see 
 _SEPARATOR = 32  # punctuation that splits segments (SEGMENT_PUNCT)
 _DROPPED_MARK = 64  # punctuation left out of segments (_DROPPED)
 _SEGMENT_MARKS = _OPENER | _SEPARATOR | _DROPPED_MARK
+_REPORTING_VERB = 128  # in REPORTING (any case): finite after its subject
+_ED_AFTER_SUBJECT = 256  # in ED_VERBS_AFTER_SUBJECT (any case): finite after its subject, or before an object
+_AFTER_SUBJECT_CUES = _REPORTING_VERB | _ED_AFTER_SUBJECT
 
 SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
 _DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
@@ -86,40 +89,83 @@ _DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
 _OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
 
 
-class _Spelling:
-    """A bare word, for the token tests in tokens.py (they read a token's kind and text)."""
-
-    __slots__ = ("text", "low", "is_cap")
-    kind = "word"
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.low = text.lower()
-        self.is_cap = text[:1].isupper()
+# The bits of a word that starts with a capital (or no letter): the case-blind ones (see _flags_of).
+_CASE_BLIND: dict[str, int] = {}
+for _w in REPORTING:
+    _CASE_BLIND[_w] = _FINITE_CUE | _REPORTING_VERB
+for _w in ED_VERBS_AFTER_SUBJECT:
+    _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _FINITE_CUE | _ED_AFTER_SUBJECT
+for _w in _OPENERS:
+    _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _OPENER
 
 
-@lru_cache(maxsize=1 << 16)
-def _spelling_flags(text: str) -> int:
-    """The bits of a token spelt `text`, whatever its kind; they depend on the spelling alone, so cached.
+def _lower_word_flags(low: str) -> int:
+    """The bits of a word that starts with a lower-case letter, `low` its lower case."""
+    flags = _CASE_BLIND.get(low, 0)
+    # tokens.finite_verb (an auxiliary or tokens.past_verb), spelt out: a cold call of those two lru caches
+    # costs more than the test itself. (A finite verb is a past one or an auxiliary, and a past one is
+    # finite: _VERB and _FINITE go together.)
+    if low in AUXILIARIES or low not in NOT_VERBS_ED and (
+        low in IRREGULAR_PAST or low.endswith("ed") and len(low) >= 4 and "-" not in low  # morph.is_past_form
+    ):
+        flags |= _FINITE | _FINITE_CUE | _VERB
+    if low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4):
+        flags |= _PARTICIPLE
+    return flags
+
+
+# _lower_word_flags of every word in the lexicon's tables it reads (at import: a few hundred words); any
+# other lower-case word has only the bits of a regular "-ed" form (_REGULAR_ED), or none.
+_LEXICON_FLAGS = {
+    w: _lower_word_flags(w)
+    for w in (
+        _CASE_BLIND.keys() | AUXILIARIES | NOT_VERBS_ED | IRREGULAR_PAST | IRREGULAR_PARTICIPLE
+    )
+}
+_REGULAR_ED = _FINITE | _FINITE_CUE | _VERB | _PARTICIPLE
+
+
+def _flags_of(text: str) -> int:
+    """The bits of a token spelt `text`, whatever its kind: they depend on the spelling alone.
     (A number, an abbreviation or a punctuation mark gets no word bit: those need a lower-case word.)"""
     if text in SEGMENT_PUNCT:
         return _SEPARATOR
     if len(text) == 1 and text in _DROPPED:
         return _DROPPED_MARK
-    word = _Spelling(text)
-    low = word.low
-    flags = 0
-    if finite_verb(word):
-        flags |= _FINITE | _FINITE_CUE
-    if flags or past_verb(word):
-        flags |= _VERB
-    if low in REPORTING or low in ED_VERBS_AFTER_SUBJECT:
-        flags |= _FINITE_CUE
-    if text[:1].islower() and (low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4)):
-        flags |= _PARTICIPLE
-    if low in _OPENERS:
-        flags |= _OPENER
-    return flags
+    low = text.lower()
+    if not text[:1].islower():  # (the verb and participle tests all want a lower-case first letter)
+        return _CASE_BLIND.get(low, 0)
+    flags = _LEXICON_FLAGS.get(low)
+    if flags is not None:
+        return flags
+    if low.endswith("ed") and len(low) >= 4:  # _lower_word_flags, for a word in none of its tables
+        if len(low) == 4:
+            return 0 if "-" in low else _FINITE | _FINITE_CUE | _VERB
+        return _PARTICIPLE if "-" in low else _REGULAR_ED
+    return 0
+
+
+class _FlagCache(dict[str, int]):
+    """spelling -> _flags_of(spelling), each worked out once; build_units reads it by subscript (no call a
+    token). Cleared when it grows too big."""
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= 1 << 16:
+            self.clear()
+        flags = self[text] = _flags_of(text)
+        return flags
+
+
+_FLAGS = _FlagCache()
+
+
+def _spelling_flags(text: str) -> int:
+    """The cached bits of a spelling (_flags_of), for the other modules (kinds.py)."""
+    return _FLAGS[text]
+
+
+# (cleared like the lru caches it replaces: benchmarks call _spelling_flags.cache_clear())
+_spelling_flags.cache_clear = _FLAGS.clear  # type: ignore[attr-defined]
 
 
 _new_unit = object.__new__
@@ -140,7 +186,7 @@ class Unit:
         self.first = first  # the sentence's first word
         self.low = text.lower()
         self.is_word = kind == "word" or kind == "abbr"
-        self.flags = 0 if kind == "date" or kind == "name" else _spelling_flags(text)
+        self.flags = 0 if kind == "date" or kind == "name" else _FLAGS[text]
 
     def __repr__(self) -> str:
         return f"Unit({self.text!r}, {self.kind})"
@@ -166,8 +212,30 @@ def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch
     return date_at
 
 
+def _whole(kind: str, text: str, start: int, end: int, ref: DateMatch | Mention) -> Unit:
+    """Unit(kind, text, start, end, ref) for a date or a name (no word bits), with one call less."""
+    u = _new_unit(Unit)
+    u.kind = kind
+    u.text = text
+    u.start = start
+    u.end = end
+    u.ref = ref
+    u.first = False
+    u.low = text.lower()
+    u.is_word = False
+    u.flags = 0
+    return u
+
+
 def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     """Tokens with each date and each name merged into one unit; parentheses set aside."""
+    units, parens, _marks, _names = scan_units(p)
+    return units, parens
+
+
+def scan_units(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int], list[tuple[int, Unit]]]:
+    """build_units, and what the same pass over the tokens finds: the indices of the units segments_of
+    visits (see _SEGMENT_MARKS), and (index, unit) of the name units (Parse.names)."""
     toks = p.toks
     date_at = _date_tokens(toks, p.dates) if p.dates else {}
     mention_at = {m.t0: m for m in p.mentions}
@@ -175,6 +243,9 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
     # Filled by index up to `count` (a unit takes one token or more), not by append: one call less a unit.
     units: list[Unit] = [None] * len(toks)  # type: ignore[list-item]
     count = 0
+    flag_of = _FLAGS  # (a local: read once a token)
+    marks: list[int] = []
+    names: list[tuple[int, Unit]] = []
     parens: dict[int, str] = {}
     fixed = p.sentence.fixed
     depth = 0
@@ -199,13 +270,14 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
                 resume = k + 1
                 while date_at.get(resume) is d:
                     resume += 1
-                units[count] = Unit("date", fixed[d.start : d.end], d.start, d.end, d)
+                units[count] = _whole("date", fixed[d.start : d.end], d.start, d.end, d)
                 count += 1
             else:
                 m = mention_at[k]
                 resume = m.t1
                 end = toks[m.t1 - 1].end
-                units[count] = Unit("name", fixed[m.start : end], m.start, end, m)
+                u = units[count] = _whole("name", fixed[m.start : end], m.start, end, m)
+                names.append((count, u))
                 count += 1
             continue
         # The common case: a token of its own (word, number, abbreviation, punctuation). This makes
@@ -219,7 +291,9 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
         u.first = False
         u.low = t.low  # text.lower()
         u.is_word = kind == "word" or kind == "abbr"
-        u.flags = _spelling_flags(t.text)
+        flags = u.flags = flag_of[t.text]
+        if flags & _SEGMENT_MARKS:  # (a date or a name never is one)
+            marks.append(count)
         units[count] = u
         count += 1
     del units[count:]
@@ -227,7 +301,7 @@ def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
         if u.kind != "punct":
             u.first = True
             break
-    return units, parens
+    return units, parens, marks, names
 
 
 def _is_participle(u: Unit) -> bool:
@@ -243,54 +317,49 @@ _BE_HAVE = frozenset(_BE | _HAVE)
 
 def _finite_at(units: list[Unit], i: int) -> bool:
     u = units[i]
-    if not u.flags & _FINITE_CUE:  # not a word, or a word that can never be finite here
+    flags = u.flags
+    if not flags & _FINITE_CUE:  # not a word, or a word that can never be finite here
         return False
-    prev = units[i - 1] if i > 0 else None
-    after_subject = prev is not None and (
-        prev.kind == "name"
-        and not (isinstance(prev.ref, Mention) and prev.ref.possessive)
-        or prev.low in _SUBJECT_PRONOUNS
-    )
-    if u.low in REPORTING and after_subject:
-        return True
-    if u.low in ED_VERBS_AFTER_SUBJECT and (after_subject or prev is not None and prev.is_word
-                                            and prev.low not in _DET_OR_PREP and i + 1 < len(units)
-                                            and (units[i + 1].kind == "name" or units[i + 1].low in DETERMINERS)):
-        return True  # "his policy united Germany", "Lincoln led the Union"
-    if not u.flags & _FINITE:
+    if not i:
+        return flags & _FINITE != 0  # (the tests below all look at the unit before)
+    prev = units[i - 1]
+    plow = prev.low
+    if flags & _AFTER_SUBJECT_CUES:  # (in REPORTING or ED_VERBS_AFTER_SUBJECT)
+        if (
+            prev.kind == "name"
+            and not (isinstance(prev.ref, Mention) and prev.ref.possessive)
+            or plow in _SUBJECT_PRONOUNS
+        ):
+            return True  # after its subject
+        if (
+            flags & _ED_AFTER_SUBJECT
+            and prev.is_word
+            and plow not in _DET_OR_PREP
+            and i + 1 < len(units)
+            and (units[i + 1].kind == "name" or units[i + 1].low in DETERMINERS)
+        ):
+            return True  # "his policy united Germany", "Lincoln led the Union"
+    if not flags & _FINITE:
         return False
+    pkind = prev.kind
+    not_aux = u.low not in AUXILIARIES
     # "the ousted", "his stated", "a forged": an adjective after a determiner, not a verb
-    if (
-        prev is not None
-        and prev.kind == "word"
-        and (prev.low in DETERMINERS or prev.low.endswith("'s"))
-        and u.low not in AUXILIARIES
-    ):
+    if pkind == "word" and (plow in DETERMINERS or plow.endswith("'s")) and not_aux:
         return False
-    if prev is not None and prev.kind == "name" and isinstance(prev.ref, Mention) and prev.ref.possessive:
+    if pkind == "name" and isinstance(prev.ref, Mention) and prev.ref.possessive:
         return False
     # "much of what is now Victoria was included": the verb of a free relative is not the clause's
-    if prev is not None and prev.low == "what" and i > 1:
+    if plow == "what" and i > 1:
         return False
     # "the lightly populated", "a newly built": an adverb between the determiner and the adjective
-    if (
-        prev is not None
-        and prev.kind == "word"
-        and prev.low.endswith("ly")
-        and i > 1
-        and units[i - 2].low in DETERMINERS
-    ):
+    if pkind == "word" and plow.endswith("ly") and i > 1 and units[i - 2].low in DETERMINERS:
         return False
+    if not not_aux:
+        return True
     # "was jailed and brought": the participles after be/have are not finite
-    if (
-        prev is not None
-        and (prev.low in _BE_HAVE or prev.low in ADVERBS and i > 1 and units[i - 2].low in _BE_HAVE)
-        and u.low not in AUXILIARIES
-    ):
+    if plow in _BE_HAVE or plow in ADVERBS and i > 1 and units[i - 2].low in _BE_HAVE:
         return False
-    return not (
-        prev is not None and prev.low == "and" and i > 1 and _is_participle(units[i - 2]) and u.low not in AUXILIARIES
-    )
+    return not (plow == "and" and i > 1 and units[i - 2].flags & _PARTICIPLE)
 
 
 def first_finite(units: list[Unit]) -> int | None:
@@ -301,8 +370,9 @@ def first_finite(units: list[Unit]) -> int | None:
     return None
 
 
-def segments_of(units: list[Unit]) -> list[Segment]:
-    """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun."""
+def segments_of(units: list[Unit], marks: list[int] | None = None) -> list[Segment]:
+    """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun.
+    `marks`: the indices of the units with a bit of _SEGMENT_MARKS, if the caller has them."""
     # Each segment is a slice units[lo:end] (without the punctuation in _DROPPED). Only the marked units
     # (separators, punctuation to drop, possible openers) are visited; the units between them are kept.
     spans: list[tuple[int, int, bool, Unit | None]] = []  # lo, end, holds punctuation to drop, sep
@@ -312,7 +382,9 @@ def segments_of(units: list[Unit]) -> list[Segment]:
     pending = False  # punctuation to drop since its last unit
     inner = False  # punctuation to drop between its units
     last = -1  # the marked unit before
-    for i in [k for k, u in enumerate(units) if u.flags & _SEGMENT_MARKS]:
+    if marks is None:
+        marks = [k for k, u in enumerate(units) if u.flags & _SEGMENT_MARKS]
+    for i in marks:
         if i > last + 1:  # kept units in between
             inner = inner or pending
             pending = False
