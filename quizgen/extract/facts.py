@@ -142,7 +142,8 @@ _POSSESSIVE_SUBJECT = frozenset({"its"})
 
 def _unresolved(words: list[str]) -> bool:
     """Does the question hang on a pronoun nothing in it names: 'When did Harold defeat them?', 'Who was
-    strongly against it?', 'When did its deputies meet?' ('... get rid of Trotsky and kill him' is fine)."""
+    strongly against it?', 'When did its deputies meet?' ('... get rid of Trotsky and kill him' is fine).
+    (Each word it looks for is one of _VAGUE's: add() asks only when _VAGUE finds one.)"""
     named = False
     for i, w in enumerate(words):
         low = w.lower().rstrip("?,")
@@ -231,10 +232,12 @@ class SentenceFacts:
             return None
         if _ill_formed(words, answer):
             return None
-        doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
-        if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
-            words = [w for i, w in enumerate(words) if i not in doubled]
-            q, n_words = " ".join(words), n_words - len(doubled)
+        # (a word twice in a row is rare: a test in C first, before a look at each word)
+        if any(map(str.__eq__, words, words[1:])):
+            doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
+            if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
+                words = [w for i, w in enumerate(words) if i not in doubled]
+                q, n_words = " ".join(words), n_words - len(doubled)
         if accept:
             low = answer.lower()
             accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
@@ -242,10 +245,13 @@ class SentenceFacts:
             accept = []
         if mentions_answer(q, [answer, *accept]):
             return None
-        if _unresolved(words):
-            return None
-        if _vague(q):  # "Who knew this was no idle threat?": needs the context to answer
-            conf *= 0.6
+        # Most questions hold none of the words that make a question unresolved or vague; in ASCII, every such
+        # word is one the vague pattern finds in the lower case (see _vague), so one search rules both out.
+        if not q.isascii() or _VAGUE_LOWER.search(q.lower()):
+            if _unresolved(words):
+                return None
+            if _vague(q):  # "Who knew this was no idle threat?": needs the context to answer
+                conf *= 0.6
         if n_words > 25:
             conf *= 0.85
         conf *= self._base if self._base is not None else self.base
