@@ -163,6 +163,10 @@ def _unresolved(words: list[str]) -> bool:
 class SentenceFacts:
     """All candidate facts of one parsed sentence."""
 
+    # (slots: the rules read these attributes many times per sentence)
+    __slots__ = ("p", "ctx", "year_hint", "s", "out", "work_spans", "_seg_at", "_clause_of", "_base", "named",
+                 "low_text", "has_person")
+
     def __init__(self, parse: Parse, ctx: Context, year_hint: int | None):
         self.p = parse
         self.ctx = ctx
@@ -183,6 +187,7 @@ class SentenceFacts:
         # every unit's text is a slice of the sentence, so a rule that needs a unit whose lower case is some
         # word need not look when the word is not in here
         self.low_text = self.s.fixed.lower()
+        self.has_person: bool | None = None  # does it name a person? (people.names_a_person, asked once)
 
     @property
     def seg_at(self) -> dict[Unit, int]:
