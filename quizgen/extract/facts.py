@@ -5,6 +5,7 @@ removed) and the date rules; places, people, roles, terms, objects, numbers and 
 from __future__ import annotations
 
 import re
+from operator import eq
 
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
@@ -244,7 +245,7 @@ class SentenceFacts:
         if _ill_formed(words, answer):
             return None
         # (a word twice in a row is rare: a test in C first, before a look at each word)
-        if any(map(str.__eq__, words, words[1:])):
+        if any(map(eq, words, words[1:])):
             doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
             if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
                 words = [w for i, w in enumerate(words) if i not in doubled]
