@@ -384,16 +384,15 @@ class SentenceFacts:
 
     def _date(self, u: Unit, dm: DateMatch, conf: float, all_dates: list[Unit]) -> None:
         gap = (dm.start, dm.end)
-        answer = _LEADING_THE_THIS.sub("", dm.text)
+        answer = _LEADING_THE_THIS.sub("", dm.text) if dm.text[:1] in ("t", "T") else dm.text  # ("the", "this")
         if self._nominal_date(u, dm, conf, gap, answer):
             return
         clause = self.host(u)
         if clause is None or not clause.ok:
             return
-        for x in clause.subject:
-            if x is u:
-                self._np_event_date(u, dm, clause, conf, gap, answer)
-                return
+        if u in clause.subject:  # (units compare by identity: a scan in C)
+            self._np_event_date(u, dm, clause, conf, gap, answer)
+            return
         subj = subject_text(clause, self.p, self.ctx)
         if subj is None:
             return
@@ -402,7 +401,7 @@ class SentenceFacts:
         if body is None:
             return
         wh = self._date_wh(dm, u)
-        others = [x for x in all_dates if x is not u and any(x is r for r in clause.rest) and self._coordinated(u, x)]
+        others = [x for x in all_dates if x is not u and x in clause.rest and self._coordinated(u, x)]
         if others:  # "the revolutions of 1905 and 1917": ask for one, give the other
             drop |= {id(x) for x in others} | {
                 id(y) for y in self.p.units if y.low == "and" and self._between(y, u, others[0])
@@ -463,7 +462,7 @@ class SentenceFacts:
         """'The Soviet attack on Finland in November 1939, ...' -> 'When did the Soviet attack on Finland
         take place?'"""
         subj = clause.subject
-        k = next(i for i, x in enumerate(subj) if x is u)
+        k = subj.index(u)  # units compare by identity
         after = subj[k + 1] if k + 1 < len(subj) else None
         other = None
         if after is not None and after.kind != "punct":

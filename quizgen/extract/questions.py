@@ -133,9 +133,8 @@ def tidy(question: str) -> str:
 def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
     """The subject as the question should name it, and a confidence factor (pronouns cost)."""
     # several rules ask for the same clause's subject: computed once per clause and context
-    try:
-        cache = parse.__dict__["_subject_texts"]
-    except KeyError:
+    cache = parse.__dict__.get("_subject_texts")
+    if cache is None:  # (the first ask of a sentence: no exception raised to find out)
         cache = parse.__dict__["_subject_texts"] = {}
     key = id(clause)
     hit = cache.get(key)

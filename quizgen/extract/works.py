@@ -291,9 +291,9 @@ def _work_in_clause(sf: SentenceFacts, w: FoundWork, gap: tuple[int, int], accep
     if unit is None:
         return
     clause = sf.clause_with(unit)
-    if clause is None or not clause.ok or not any(x is unit for x in clause.rest):
+    if clause is None or not clause.ok or unit not in clause.rest:  # (units compare by identity)
         return
-    idx = next(i for i, x in enumerate(clause.rest) if x is unit)
+    idx = clause.rest.index(unit)
     j = idx - 1
     while (
         j >= 0
