@@ -225,6 +225,9 @@ def lowercase_objects(sf: SentenceFacts) -> None:
         if rest[0].low in ("for", "against", "with"):
             prep, start = rest[0].low, 1
         _object_np(sf, clause, subj[0], rest, start, prep)
+        low_text = sf.low_text
+        if "through" not in low_text and "what" not in low_text:  # (every unit's text is a slice of the sentence)
+            continue
         lows = [x.low for x in rest]
         if "through" in lows:
             k = lows.index("through")
