@@ -5,6 +5,7 @@ removed) and the date rules; places, people, roles, terms, objects, numbers and 
 from __future__ import annotations
 
 import re
+from operator import eq
 
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
@@ -63,9 +64,15 @@ _NOMINAL = {
     "opening": ("was", "opened"),
     "publication": ("was", "published"),
 }
-_VAGUE = re.compile(r"\b" + alternation(["this", "these", "those", "it", "its", "him", "them", "her", "their",
-                                           "here", "the latter", "the former", "such"]) + r"\b(?![-'])", re.IGNORECASE)
+_VAGUE_WORDS = ("this", "these", "those", "it", "its", "him", "them", "her", "their", "here", "the latter",
+                "the former", "such")
+_VAGUE = re.compile(r"\b" + alternation(_VAGUE_WORDS) + r"\b(?![-'])", re.IGNORECASE)
 _VAGUE_LOWER = re.compile(_VAGUE.pattern)  # the same words, case-sensitive: for lower-case text
+# ASCII bytes with the word characters (\w) lower-cased and every other byte a space: split() gives the runs of
+# word characters, and a phrase _VAGUE finds ends with one of these runs (a cheap test that rules it out)
+_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
+                    for c in range(256))
+_VAGUE_RUNS = frozenset(phrase.split()[-1].encode() for phrase in _VAGUE_WORDS)
 
 
 def _vague(question: str) -> bool:
@@ -78,6 +85,7 @@ def _vague(question: str) -> bool:
 _REPORTED_WORDS = ("could", "would", "considered", "believed", "claimed", "accused", "alleged", "said to",
                    "according to")
 _REPORTED = re.compile(r"\b" + alternation(_REPORTED_WORDS) + r"\b", re.IGNORECASE)
+_REPORTED_LOWER = re.compile(_REPORTED.pattern)  # the same words, case-sensitive: for lower-case ASCII text
 
 
 def _reported(text: str, low: str) -> bool:
@@ -85,9 +93,9 @@ def _reported(text: str, low: str) -> bool:
     if text.isascii():  # ASCII text matches case-insensitively only where its lower case holds the word
         for w in _REPORTED_WORDS:
             if w in low:
-                break
-        else:
-            return False
+                # (and matching the lower case is matching regardless of case, with a faster pattern)
+                return bool(_REPORTED_LOWER.search(low))
+        return False
     return bool(_REPORTED.search(text))
 
 
@@ -142,7 +150,8 @@ _POSSESSIVE_SUBJECT = frozenset({"its"})
 
 def _unresolved(words: list[str]) -> bool:
     """Does the question hang on a pronoun nothing in it names: 'When did Harold defeat them?', 'Who was
-    strongly against it?', 'When did its deputies meet?' ('... get rid of Trotsky and kill him' is fine)."""
+    strongly against it?', 'When did its deputies meet?' ('... get rid of Trotsky and kill him' is fine).
+    (Each word it looks for is one of _VAGUE_RUNS: add() asks only when the question holds one.)"""
     named = False
     for i, w in enumerate(words):
         low = w.lower().rstrip("?,")
@@ -161,6 +170,10 @@ def _unresolved(words: list[str]) -> bool:
 
 class SentenceFacts:
     """All candidate facts of one parsed sentence."""
+
+    # (slots: the rules read these attributes many times per sentence)
+    __slots__ = ("p", "ctx", "year_hint", "s", "out", "work_spans", "_seg_at", "_clause_of", "_base", "named",
+                 "low_text", "has_person")
 
     def __init__(self, parse: Parse, ctx: Context, year_hint: int | None):
         self.p = parse
@@ -182,6 +195,7 @@ class SentenceFacts:
         # every unit's text is a slice of the sentence, so a rule that needs a unit whose lower case is some
         # word need not look when the word is not in here
         self.low_text = self.s.fixed.lower()
+        self.has_person: bool | None = None  # does it name a person? (people.names_a_person, asked once)
 
     @property
     def seg_at(self) -> dict[Unit, int]:
@@ -231,10 +245,12 @@ class SentenceFacts:
             return None
         if _ill_formed(words, answer):
             return None
-        doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
-        if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
-            words = [w for i, w in enumerate(words) if i not in doubled]
-            q, n_words = " ".join(words), n_words - len(doubled)
+        # (a word twice in a row is rare: a test in C first, before a look at each word)
+        if any(map(eq, words, words[1:])):
+            doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
+            if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
+                words = [w for i, w in enumerate(words) if i not in doubled]
+                q, n_words = " ".join(words), n_words - len(doubled)
         if accept:
             low = answer.lower()
             accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
@@ -242,10 +258,13 @@ class SentenceFacts:
             accept = []
         if mentions_answer(q, [answer, *accept]):
             return None
-        if _unresolved(words):
-            return None
-        if _vague(q):  # "Who knew this was no idle threat?": needs the context to answer
-            conf *= 0.6
+        # Most questions hold none of the words that make a question unresolved or vague: in ASCII, each such word
+        # is a whole run of word characters and one of _VAGUE_RUNS, so one set test in C rules both out.
+        if not q.isascii() or not _VAGUE_RUNS.isdisjoint(q.encode().translate(_WORD_BYTES).split()):
+            if _unresolved(words):
+                return None
+            if _vague(q):  # "Who knew this was no idle threat?": needs the context to answer
+                conf *= 0.6
         if n_words > 25:
             conf *= 0.85
         conf *= self._base if self._base is not None else self.base
@@ -366,16 +385,15 @@ class SentenceFacts:
 
     def _date(self, u: Unit, dm: DateMatch, conf: float, all_dates: list[Unit]) -> None:
         gap = (dm.start, dm.end)
-        answer = _LEADING_THE_THIS.sub("", dm.text)
+        answer = _LEADING_THE_THIS.sub("", dm.text) if dm.text[:1] in ("t", "T") else dm.text  # ("the", "this")
         if self._nominal_date(u, dm, conf, gap, answer):
             return
         clause = self.host(u)
         if clause is None or not clause.ok:
             return
-        for x in clause.subject:
-            if x is u:
-                self._np_event_date(u, dm, clause, conf, gap, answer)
-                return
+        if u in clause.subject:  # (units compare by identity: a scan in C)
+            self._np_event_date(u, dm, clause, conf, gap, answer)
+            return
         subj = subject_text(clause, self.p, self.ctx)
         if subj is None:
             return
@@ -384,7 +402,7 @@ class SentenceFacts:
         if body is None:
             return
         wh = self._date_wh(dm, u)
-        others = [x for x in all_dates if x is not u and any(x is r for r in clause.rest) and self._coordinated(u, x)]
+        others = [x for x in all_dates if x is not u and x in clause.rest and self._coordinated(u, x)]
         if others:  # "the revolutions of 1905 and 1917": ask for one, give the other
             drop |= {id(x) for x in others} | {
                 id(y) for y in self.p.units if y.low == "and" and self._between(y, u, others[0])
@@ -445,7 +463,7 @@ class SentenceFacts:
         """'The Soviet attack on Finland in November 1939, ...' -> 'When did the Soviet attack on Finland
         take place?'"""
         subj = clause.subject
-        k = next(i for i, x in enumerate(subj) if x is u)
+        k = subj.index(u)  # units compare by identity
         after = subj[k + 1] if k + 1 < len(subj) else None
         other = None
         if after is not None and after.kind != "punct":

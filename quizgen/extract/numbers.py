@@ -218,9 +218,9 @@ def _count(
         q = as_subject_question(f"{wh} {noun_text}", clause, sf.p, set())
         sf.add("number", q, answer, gap, 0.65, "number-subject", accept)
         return
-    if not any(x is u for x in clause.rest):
+    if u not in clause.rest:  # (units compare by identity)
         return
-    idx = next(i for i, x in enumerate(clause.rest) if x is u)
+    idx = clause.rest.index(u)
     if approx is not None and idx > 0 and clause.rest[idx - 1] is approx:
         idx -= 1
     if idx != 0 or clause.aux is not None and clause.aux.low not in ("had", "has"):

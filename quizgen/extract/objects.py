@@ -56,7 +56,7 @@ def np_question(
     ('Which army did Trotsky organise during the Russian Civil War?'), or after a preposition
     ('With which trial did the Show Trials start?')."""
     units = sf.p.units
-    first = next(i for i, x in enumerate(units) if x is np[0])
+    first = units.index(np[0])  # units compare by identity
     last = first + len(np) - 1
     what = f"which {wh_noun}" if wh_noun else "what"
     before = units[first - 1] if first > 0 else None
@@ -83,18 +83,18 @@ def np_question(
         sf.add(kind, text, answer, gap, conf * subj[1] * sf.pronoun_factor(clause), f"{rule}-gerund", accept)
         return
     clause = sf.clause_with(np[-1])
-    if clause is None or not clause.ok or not any(x is np[-1] for x in clause.rest):
+    if clause is None or not clause.ok or np[-1] not in clause.rest:
         return
     subj = subject_text(clause, sf.p, sf.ctx)
     if subj is None:
         return
-    idx = next((i for i, x in enumerate(clause.rest) if x is np[0]), None)
-    if idx is None:  # the phrase starts before the clause's rest (a clause cut inside it): no question
+    if np[0] not in clause.rest:  # the phrase starts before the clause's rest (a clause cut inside it): no question
         return
+    idx = clause.rest.index(np[0])
     factor = subj[1] * sf.pronoun_factor(clause)
     # the name's own complement goes with it: "the Russian Revolution of 1917"
     tail = 0
-    j = next(i for i, x in enumerate(clause.rest) if x is np[-1]) + 1
+    j = clause.rest.index(np[-1]) + 1
     if j + 1 < len(clause.rest) and clause.rest[j].low == "of" and clause.rest[j + 1].kind == "date":
         tail = 2
     drop_np = {id(x) for x in np} | {id(x) for x in clause.rest[j : j + tail]}
@@ -225,6 +225,9 @@ def lowercase_objects(sf: SentenceFacts) -> None:
         if rest[0].low in ("for", "against", "with"):
             prep, start = rest[0].low, 1
         _object_np(sf, clause, subj[0], rest, start, prep)
+        low_text = sf.low_text
+        if "through" not in low_text and "what" not in low_text:  # (every unit's text is a slice of the sentence)
+            continue
         lows = [x.low for x in rest]
         if "through" in lows:
             k = lows.index("through")
@@ -320,7 +323,7 @@ def _object_np(sf: SentenceFacts, clause, subj: str, rest: list[Unit], start: in
     accept = [render(words, sf.p).strip("'\" ")] if words is not np and len(words) != len(np) else []
     drop = {id(x) for x in np}
     if prep == "through":
-        k = next(i for i, x in enumerate(rest) if x is np[0]) - 1
+        k = rest.index(np[0]) - 1
         drop.add(id(rest[k]))
         body = inverted(clause, sf.p, subj, drop)
         q = f"By what means {body}" if body else None

@@ -74,8 +74,11 @@ _MAIN_LEADS = frozenset({"", "and", "but", "when", "after", "before", "while", "
 
 def names_a_person(sf: SentenceFacts) -> bool:
     """Does the sentence name a person (what `_person` accepts)? Every people and role rule needs one."""
-    return any(ent is not None and ent.kind == "person" and not u.ref.modifier  # type: ignore[union-attr]
-               for _k, u, ent in sf.named)
+    got = sf.has_person
+    if got is None:
+        got = sf.has_person = any(ent is not None and ent.kind == "person" and not u.ref.modifier  # type: ignore[union-attr]
+                                  for _k, u, ent in sf.named)
+    return got
 
 
 def people_facts(sf: SentenceFacts) -> None:

@@ -25,7 +25,7 @@ _DANGLING = (
 _PLURAL_DET = {"these", "those", "many", "several", "both", "two", "three", "some"}
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: one is made per question, and the pipeline reads their fields often)
 class Candidate:
     kind: str
     question: str
@@ -46,7 +46,7 @@ class Candidate:
         return (text[:s] + "{{" + text[s:e] + "}}" + text[e:]).strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What a question builder may need beyond the clause: who 'he' is, how to name an entity."""
 
@@ -83,7 +83,7 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
         piece = u.text
         if lower_first and u.first and u.kind == "word" and piece[:1].isupper() \
                 and not (piece.isupper() and len(piece) > 1) \
-                and not (parse.index_maps()[1].get(id(u)) and u.low in TITLES):  # "General William T. Sherman"
+                and not (u.low in TITLES and parse.index_maps()[1].get(id(u))):  # "General William T. Sherman"
             piece = piece[:1].lower() + piece[1:]
         k: int | None = None
         if prev is not None:
@@ -133,9 +133,8 @@ def tidy(question: str) -> str:
 def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
     """The subject as the question should name it, and a confidence factor (pronouns cost)."""
     # several rules ask for the same clause's subject: computed once per clause and context
-    try:
-        cache = parse.__dict__["_subject_texts"]
-    except KeyError:
+    cache = parse.__dict__.get("_subject_texts")
+    if cache is None:  # (the first ask of a sentence: no exception raised to find out)
         cache = parse.__dict__["_subject_texts"] = {}
     key = id(clause)
     hit = cache.get(key)
@@ -304,8 +303,11 @@ def _predicate_tail(clause: Clause, parse: Parse) -> list[Unit]:
     if last is None or last.kind != "word" or not (last is clause.verb or _is_participle(last)):
         return []
     units = parse.units
-    k = parse.index_maps()[0].get(id(last))
-    if k is None or k + 3 >= len(units) or units[k + 1].text != ",":
+    try:  # (a scan in C: cheaper than the maps of all the units when a sentence asks this once or twice)
+        k = units.index(last)  # units compare by identity
+    except ValueError:
+        return []
+    if k + 3 >= len(units) or units[k + 1].text != ",":
         return []
     nxt = units[k + 2]
     if not (

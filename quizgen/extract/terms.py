@@ -17,7 +17,9 @@ from .lexicon import (
 )
 from .names import Mention
 from .objects import lowercase_objects, np_question, np_start
+from .people import _people_in
 from .questions import as_subject_question, entity_of, render, subject_text
+from .roles import _trailing_people
 
 _TERM_KINDS = ("term", "event")
 _GROUP_ENDINGS = ("ists", "iks", "ans", "ites")
@@ -190,7 +192,7 @@ def _member_of(
     if subj is None:
         return False
     before = units[i] if i >= 0 else None
-    in_rest = any(x is u for x in clause.rest)
+    in_rest = u in clause.rest  # (units compare by identity)
     if in_rest and clause.verb is not None and before is not None and before.low == "became":
         q = f"Of {what} did {subj[0]} become {role_text}"
     elif in_rest and clause.aux is not None and clause.aux.low in ("was", "were"):
@@ -205,9 +207,6 @@ def _member_of(
 
 def _apposition_owner(sf: SentenceFacts, u: Unit) -> str | None:
     """The person(s) a verbless apposition segment describes: 'X and Y, chiefs of the GPU, ...'."""
-    from .people import _people_in
-    from .roles import _trailing_people
-
     si = sf.seg_at.get(u)
     if si is None or sf.p.segments[si].kind != "np":
         return None
