@@ -7,9 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.extract import analysis, topic
+from quizgen.extract import analysis, tokens, topic, units
 from quizgen.extract.folding import fold
-from quizgen.extract.lexicon import STOPWORDS
+from quizgen.extract.lexicon import AUXILIARIES, ED_VERBS_AFTER_SUBJECT, NOT_VERBS_ED, REPORTING, STOPWORDS
+from quizgen.extract.morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST
 
 _PIECES = ["I", "i", "I'd", "we", "We", "WE", "you're", "your", "my", "mine", "he", "she", "his", "her", "him",
            "ſhe", "hıs", "1848", "2012", "21848", "x1848", "1848s", "credit:", "www.", ".com", "votes,", "Ed",
@@ -55,3 +56,43 @@ def test_examples() -> None:
     assert _plain_first_second("In my view it rained") and topic._FIRST_SECOND_RE.search("In my view it rained")
     assert topic._FIRST_WORD_FIRST_SECOND.match("“My tale begins") and not topic._FIRST_SECOND_RE.search("My Life")
     assert topic.years_in("In 1848 and 2012, not 21848 or 1848s") == [1848, 2012]
+
+
+def _reference_flags(text: str) -> int:
+    """units' spelling bits by their definitions: the token tests of tokens.py and the lexicon's tables."""
+    if text in units.SEGMENT_PUNCT:
+        return units._SEPARATOR
+    if len(text) == 1 and text in units._DROPPED:
+        return units._DROPPED_MARK
+    low = text.lower()
+    flags = 0
+    if tokens._finite_word(text):
+        flags |= units._FINITE | units._FINITE_CUE
+    if flags or tokens._past_word(text):
+        flags |= units._VERB
+    if low in REPORTING:
+        flags |= units._FINITE_CUE | units._REPORTING_VERB
+    if low in ED_VERBS_AFTER_SUBJECT:
+        flags |= units._FINITE_CUE | units._ED_AFTER_SUBJECT
+    if text[:1].islower() and (low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4)):
+        flags |= units._PARTICIPLE
+    if low in units._OPENERS:
+        flags |= units._OPENER
+    return flags
+
+
+_LEXICON_WORDS = sorted(AUXILIARIES | NOT_VERBS_ED | IRREGULAR_PAST | IRREGULAR_PARTICIPLE | REPORTING
+                        | ED_VERBS_AFTER_SUBJECT | units._OPENERS)
+_spelling = st.tuples(
+    st.sampled_from(_LEXICON_WORDS) | st.text("abcdeflnorstuyz-'ſİı", min_size=1, max_size=7),
+    st.sampled_from(["", "ed", "d", "s", "-led"]),
+    st.sampled_from([str, str.upper, str.capitalize]),
+).map(lambda t: t[2](t[0] + t[1]))
+
+
+@given(_spelling | st.sampled_from(sorted(units.SEGMENT_PUNCT) + list(units._DROPPED)))
+@settings(max_examples=400)
+def test_unit_spelling_bits_match_the_token_tests(text: str) -> None:
+    # units.py works its bits out without calling tokens' verb tests (cold cached calls cost more than the
+    # test): a change to those tests must be made there too, and this catches it
+    assert units._flags_of(text) == _reference_flags(text), text
