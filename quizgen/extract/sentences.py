@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .documents import Document
 from .folding import fold
@@ -202,6 +202,8 @@ class Sentence:
     heading: bool = False
     topic: str = "ok"  # ok | boilerplate | question | offtopic | fragment | heading | duplicate
     stance: str = "fact"  # fact | hedged | opinion
+    # (`fixed` as read by topic.words_of, and its words: the cue, topic and stance filters share one reading)
+    words: tuple[str, list[str] | None] | None = field(default=None, repr=False, compare=False)
 
 
 def split_sentences(text: str) -> list[str]:
