@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import accumulate
 
@@ -26,13 +26,14 @@ def letter_repairs(runs: list[list[str]]) -> dict[str, str]:
     'Ramon' -> 'Ramón' when 'Ramón' occurs with the same neighbours.
     """
     slots: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for words in runs:
-        if len(words) < 2:
+    # names recur: each distinct run once, with its count (in the order of first use, as the slots and their
+    # variants were filled run by run)
+    for run, n in Counter(map(tuple, runs)).items():
+        if len(run) < 2:
             continue
-        run = tuple(words)
         for p, w in enumerate(run):
             context = run[:p] + ("_",) + run[p + 1 :]
-            slots[context][w] += 1
+            slots[context][w] += n
     out: dict[str, str] = {}
     for variants in slots.values():
         if len(variants) < 2:
