@@ -8,7 +8,7 @@ boundary; the sentence's original text is kept verbatim for the fact's source qu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from .documents import Document
@@ -278,7 +278,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return w in _ABBREVIATIONS and w not in {"bc", "bce", "ce", "ad"}
 
 
-def repair_boundaries(text: str, known_caps: set[str]) -> str:
+def repair_boundaries(text: str, known_caps: Container[str]) -> str:
     """Insert what scraping lost: a dash between glued words, a space after a number, apostrophes."""
 
     def glued(m: re.Match[str]) -> str:
@@ -334,7 +334,7 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
                 continue
             for s in split_sentences(para.text):
                 raw.append((doc.key, p_i, s, False, repairable))
-    known_caps = _capitalised_words(text for _, _, text, _, _ in raw)
+    known_caps = _CapitalisedWords([text for _, _, text, _, _ in raw])
     sentences: list[Sentence] = []
     first: dict[str, int] = {}
     for i, (doc_key, p_i, text, heading, repairable) in enumerate(raw):
@@ -363,3 +363,43 @@ def _capitalised_words(texts: Iterable[str]) -> set[str]:
     # one pass over all of them: "\x00" between two texts is not among the characters the lookbehind
     # accepts, so a text's first word is never taken, as at the start of a string
     return set(_CAPITALISED.findall("\x00".join(texts)))
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+class _CapitalisedWords:
+    """`word in` it: is the word in _capitalised_words(texts)? Looked up one word at a time, when asked.
+
+    Only glued words are ever asked about (most documents have none): finding a few words in the texts is
+    cheaper than making the set of every capitalised word of every sentence."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.joined: str | None = None
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._find(word)
+        return found
+
+    def _find(self, word: str) -> bool:
+        if not _CAPITALISED_WORD.fullmatch(word):
+            return False  # (the set holds a capital and lower-case letters only)
+        if self.joined is None:
+            self.joined = "\x00".join(self.texts)  # ("\x00": as the set's one pass, no text's first word)
+        text = self.joined
+        # an occurrence after a space, "(" or a quote, not followed by another lower-case letter
+        at = text.find(word, 1)
+        while at >= 0:
+            before = text[at - 1]
+            end = at + len(word)
+            if (before.isspace() or before in "(\"“") and text[end:end + 1] not in _LOWER:
+                return True
+            at = text.find(word, at + 1)
+        return False
