@@ -77,6 +77,9 @@ _REGNAL = re.compile(r"I(?<=[a-z] I)\b(?= [a-z])")  # "Elizabeth I ruled": a num
 _GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _SHOUT = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:\s+[A-Z]{2,}){2,}\b")  # \b[A-Z]{2,}...: capitals scan fast
+# bytes -> "A" for an ASCII capital, " " for any other: a shout needs two capitals in a row (in UTF-8 too, as
+# no byte of a non-ASCII character is ASCII), which most sentences lack: a translation finds out faster
+_CAPITALS = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 _VERB_WORDS = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "must"}
 # a word (a run of [a-z]) of 4+ letters ending in "ed", or in "s" but not "ss", "us", "is"
 _VERB_ENDING = re.compile(r"[a-z][a-z](?:ed|[a-hj-rtv-z]s)(?![a-z])")
@@ -182,7 +185,7 @@ def cue_topic(s: Sentence) -> str:
     words = _plain_words(s)
     # (the word cues' regex only where one of their gate words occurs: most sentences have none)
     if ((_may_match(_BOILER_GATE, words) and _BOILER_RE.search(low)) or _OTHER_CUES_RE.search(low)
-            or _SHOUT.search(text) or "@" in text):
+            or (b"AA" in text.encode().translate(_CAPITALS) and _SHOUT.search(text)) or "@" in text):
         return "boilerplate"
     if "?" in text and (text.endswith(("?", "?)")) or _QUESTION_END.search(text)):
         return "question"
