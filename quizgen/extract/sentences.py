@@ -336,21 +336,21 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
                 raw.append((doc.key, p_i, s, False, repairable))
     known_caps = _CapitalisedWords([text for _, _, text, _, _ in raw])
     sentences: list[Sentence] = []
-    first: dict[str, int] = {}
+    first: dict[str, Sentence] = {}  # the first sentence of each folded text (or the last heading)
     for i, (doc_key, p_i, text, heading, repairable) in enumerate(raw):
         fixed = repair_boundaries(text, known_caps) if repairable else text
-        s = Sentence(doc=doc_key, index=i, para=p_i, text=text, fixed=fixed, heading=heading)
+        s = Sentence(doc_key, i, p_i, text, fixed, heading)
         if heading:
             s.topic = "heading"
         key = fold(text)
-        if key in first and not heading:
-            kept = sentences[first[key]]
+        kept = first.get(key)
+        if kept is not None and not heading:
             s.topic = "duplicate"
             if _richness(text) > _richness(kept.text):  # keep the better spelling at the first position
                 kept.text, s.text = s.text, kept.text
                 kept.fixed, s.fixed = s.fixed, kept.fixed
         elif key:
-            first[key] = i
+            first[key] = s
         sentences.append(s)
     return sentences
 
