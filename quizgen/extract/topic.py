@@ -168,14 +168,25 @@ def content_stems(text: str) -> set[str]:
 def _content_stems_of(sentences: list[Sentence]) -> list[set[str]]:
     """content_stems of each sentence (in one loop: this runs over every sentence)."""
     out = []
+    stem_of = _Stems().__getitem__  # (these documents' words only: a dict lookup per word, in C)
     for s in sentences:
         words = words_of(s)
         if words is not None:
             # the words of _LETTERS3 are these, less those of one or two letters
-            out.append(set(map(stem, filterfalse(_is_short_or_stopword, words))))
+            out.append(set(map(stem_of, filterfalse(_is_short_or_stopword, words))))
         else:
             out.append(set(map(stem, filterfalse(_is_stopword, _WORD.findall(fold(s.fixed))))))
     return out
+
+
+class _Stems(dict[str, str]):
+    """stem(word) of words that are runs of [a-z], each worked out when first met (a plain dict: a hit costs
+    less than one of stem's lru cache, which keeps its order up to date)."""
+
+    def __missing__(self, word: str) -> str:
+        # (stem() of a word without apostrophes or dashes)
+        out = self[word] = word[:7] if len(word) > 7 else word.rstrip("s") if len(word) > 4 else word
+        return out
 
 
 def cue_topic(s: Sentence) -> str:
