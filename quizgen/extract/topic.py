@@ -78,7 +78,8 @@ _GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _SHOUT = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:\s+[A-Z]{2,}){2,}\b")  # \b[A-Z]{2,}...: capitals scan fast
 # bytes -> "A" for an ASCII capital, " " for any other: a shout needs two capitals in a row (in UTF-8 too, as
-# no byte of a non-ASCII character is ASCII), which most sentences lack: a translation finds out faster
+# no byte of a non-ASCII character, nor of a lone surrogate, is ASCII), which most sentences lack: a translation
+# finds out faster
 _CAPITALS = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 _VERB_WORDS = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "must"}
 # a word (a run of [a-z]) of 4+ letters ending in "ed", or in "s" but not "ss", "us", "is"
@@ -98,7 +99,7 @@ def _has_verb(low: str) -> bool:
     return _VERB_ENDING.search(low) is not None or _VERB_WORD.search(low) is not None
 
 
-# ASCII bytes -> the letters, lower-cased, and a space for every other byte (the apostrophe is deleted apart)
+# ASCII bytes -> the letters, lower-cased, and a space for every other byte (translate() deletes the apostrophe)
 _LOWER_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
 
@@ -196,7 +197,8 @@ def cue_topic(s: Sentence) -> str:
     words = _plain_words(s)
     # (the word cues' regex only where one of their gate words occurs: most sentences have none)
     if ((_may_match(_BOILER_GATE, words) and _BOILER_RE.search(low)) or _OTHER_CUES_RE.search(low)
-            or (b"AA" in text.encode().translate(_CAPITALS) and _SHOUT.search(text)) or "@" in text):
+            or (b"AA" in text.encode(errors="surrogatepass").translate(_CAPITALS) and _SHOUT.search(text))
+            or "@" in text):
         return "boilerplate"
     if "?" in text and (text.endswith(("?", "?)")) or _QUESTION_END.search(text)):
         return "question"
