@@ -166,9 +166,8 @@ def _ends_with_any(words: Iterable[str], ignore_case: bool = True) -> str:
 
 
 _ANY_CONTRACTION = re.compile(r"[tsTSſ]\b" + _ends_with_any(_CONTRACTIONS))
-# In ASCII text: \d is [0-9], and a contraction in any case is one in the lower-cased text; there, a search that
-# starts at each word's last two letters ("nt", "ts", "es") is faster still.
-_ANY_GLUE_ASCII = re.compile(r"[A-Z0-9](?:(?<=[a-z]{4}[A-Z])|(?<=[0-9])[a-z]{3})")
+# In ASCII text: a contraction in any case is one in the lower-cased text; there, a search that starts at each
+# word's last two letters ("nt", "ts", "es") is faster still. (Glue in ASCII text: see _has_glue.)
 
 
 def _ends_with_any_lower(words: Iterable[str]) -> str:
@@ -181,8 +180,15 @@ def _ends_with_any_lower(words: Iterable[str]) -> str:
 _ANY_CONTRACTION_LOWER = re.compile(_ends_with_any_lower(_CONTRACTIONS))
 
 
+# ASCII bytes -> their shape: "a" a lower-case letter, "A" a capital, "0" a digit, " " any other byte
+_SHAPES = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 48 if 48 <= c <= 57 else 32 for c in range(256))
+
+
 def _has_glue(text: str) -> bool:
-    return bool((_ANY_GLUE_ASCII if text.isascii() else _ANY_GLUE).search(text))
+    if text.isascii():  # "[a-z]{4}[A-Z]" or "[0-9][a-z]{3}": as shapes, two substring tests in C
+        shape = text.encode().translate(_SHAPES)
+        return b"aaaaA" in shape or b"0aaa" in shape
+    return bool(_ANY_GLUE.search(text))
 
 
 def _has_contraction(text: str) -> bool:
