@@ -55,15 +55,26 @@ _KEY_WORD = re.compile(r"[a-z0-9]{3,}")  # the _SLUG_WORD words longer than 2 (a
 
 
 def _slug(text: str, limit: int) -> str:
-    slug = _NOT_SLUG.sub("-", fold(text)).strip("-")
+    folded = fold(text)
+    # an ASCII fold is runs of [a-z0-9] between single spaces: its slug is the runs joined by "-"
+    slug = folded.replace(" ", "-") if folded.isascii() else _NOT_SLUG.sub("-", folded).strip("-")
     return slug[:limit].rstrip("-")
 
 
+_NOT_KEY = frozenset(STOPWORDS | _WH)
+
+
 def base_id(kind: str, answer: str, question: str, when: str | None = None) -> str:
-    answer_words = set(_SLUG_WORD.findall(fold(answer)))
-    # the question's key words, each once, in order (dropping repeats first or last gives the same words)
-    key = [w for w in dict.fromkeys(_KEY_WORD.findall(fold(question)))
-           if w not in STOPWORDS and w not in _WH and w not in answer_words][:3]
+    folded = fold(answer)
+    answer_words = folded.split() if folded.isascii() else _SLUG_WORD.findall(folded)
+    folded = fold(question)
+    # the question's first three key words, each once, in order: words of 3+ letters or digits
+    key: list[str] = []
+    for w in folded.split() if folded.isascii() else _KEY_WORD.findall(folded):
+        if len(w) > 2 and w not in _NOT_KEY and w not in answer_words and w not in key:
+            key.append(w)
+            if len(key) == 3:
+                break
     head = _slug(when or answer, 24)
     # (_slug(" ".join(key), 30): the key words are runs of [a-z0-9] already, which folding leaves as they are)
     tail = "-".join(key)[:30].rstrip("-")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -84,6 +87,29 @@ def extract(
 
 
 def extract_docs(
+    docs: list[Document], bank_id: str | None = None, title: str | None = None, progress: Progress | None = None
+) -> ExtractResult:
+    with _cycle_collector_paused():
+        return _extract_docs(docs, bank_id, title, progress)
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the run, as it was after.
+
+    Extraction makes no reference cycles (its objects go when their last reference does), yet it allocates
+    millions of objects: every 700 of them the collector would look through the young ones, and now and
+    then through all of them, for nothing (7% of a large run's time, and it grew with the input)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract_docs(
     docs: list[Document], bank_id: str | None = None, title: str | None = None, progress: Progress | None = None
 ) -> ExtractResult:
     total = chunked.doc_chars(docs)

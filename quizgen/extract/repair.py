@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate
 
@@ -25,14 +25,19 @@ def letter_repairs(runs: list[list[str]]) -> dict[str, str]:
     `runs`: the words of each name mention. 'Ramn' -> 'Ramon' when both precede 'Mercader';
     'Ramon' -> 'Ramón' when 'Ramón' occurs with the same neighbours.
     """
-    slots: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for words in runs:
-        if len(words) < 2:
+    slots: dict[tuple, dict[str, int]] = {}  # (plain dicts: a defaultdict's factory is a call per new key)
+    # names recur: each distinct run once, with its count (in the order of first use, as the slots and their
+    # variants were filled run by run)
+    for run, n in Counter(map(tuple, runs)).items():
+        if len(run) < 2:
             continue
-        run = tuple(words)
         for p, w in enumerate(run):
             context = run[:p] + ("_",) + run[p + 1 :]
-            slots[context][w] += 1
+            variants = slots.get(context)
+            if variants is None:
+                slots[context] = {w: n}
+            else:
+                variants[w] = variants.get(w, 0) + n
     out: dict[str, str] = {}
     for variants in slots.values():
         if len(variants) < 2:

@@ -8,8 +8,8 @@ boundary; the sentence's original text is kept verbatim for the fact's source qu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
 
 from .documents import Document
 from .folding import fold
@@ -166,9 +166,8 @@ def _ends_with_any(words: Iterable[str], ignore_case: bool = True) -> str:
 
 
 _ANY_CONTRACTION = re.compile(r"[tsTSſ]\b" + _ends_with_any(_CONTRACTIONS))
-# In ASCII text: \d is [0-9], and a contraction in any case is one in the lower-cased text; there, a search that
-# starts at each word's last two letters ("nt", "ts", "es") is faster still.
-_ANY_GLUE_ASCII = re.compile(r"[A-Z0-9](?:(?<=[a-z]{4}[A-Z])|(?<=[0-9])[a-z]{3})")
+# In ASCII text: a contraction in any case is one in the lower-cased text; there, a search that starts at each
+# word's last two letters ("nt", "ts", "es") is faster still. (Glue in ASCII text: see _has_glue.)
 
 
 def _ends_with_any_lower(words: Iterable[str]) -> str:
@@ -181,8 +180,15 @@ def _ends_with_any_lower(words: Iterable[str]) -> str:
 _ANY_CONTRACTION_LOWER = re.compile(_ends_with_any_lower(_CONTRACTIONS))
 
 
+# ASCII bytes -> their shape: "a" a lower-case letter, "A" a capital, "0" a digit, " " any other byte
+_SHAPES = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 48 if 48 <= c <= 57 else 32 for c in range(256))
+
+
 def _has_glue(text: str) -> bool:
-    return bool((_ANY_GLUE_ASCII if text.isascii() else _ANY_GLUE).search(text))
+    if text.isascii():  # "[a-z]{4}[A-Z]" or "[0-9][a-z]{3}": as shapes, two substring tests in C
+        shape = text.encode().translate(_SHAPES)
+        return b"aaaaA" in shape or b"0aaa" in shape
+    return bool(_ANY_GLUE.search(text))
 
 
 def _has_contraction(text: str) -> bool:
@@ -202,6 +208,8 @@ class Sentence:
     heading: bool = False
     topic: str = "ok"  # ok | boilerplate | question | offtopic | fragment | heading | duplicate
     stance: str = "fact"  # fact | hedged | opinion
+    # (`fixed` as read by topic.words_of, and its words: the cue, topic and stance filters share one reading)
+    words: tuple[str, list[str] | None] | None = field(default=None, repr=False, compare=False)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -276,7 +284,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return w in _ABBREVIATIONS and w not in {"bc", "bce", "ce", "ad"}
 
 
-def repair_boundaries(text: str, known_caps: set[str]) -> str:
+def repair_boundaries(text: str, known_caps: Container[str]) -> str:
     """Insert what scraping lost: a dash between glued words, a space after a number, apostrophes."""
 
     def glued(m: re.Match[str]) -> str:
@@ -332,23 +340,23 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
                 continue
             for s in split_sentences(para.text):
                 raw.append((doc.key, p_i, s, False, repairable))
-    known_caps = _capitalised_words(text for _, _, text, _, _ in raw)
+    known_caps = _CapitalisedWords([text for _, _, text, _, _ in raw])
     sentences: list[Sentence] = []
-    first: dict[str, int] = {}
+    first: dict[str, Sentence] = {}  # the first sentence of each folded text (or the last heading)
     for i, (doc_key, p_i, text, heading, repairable) in enumerate(raw):
         fixed = repair_boundaries(text, known_caps) if repairable else text
-        s = Sentence(doc=doc_key, index=i, para=p_i, text=text, fixed=fixed, heading=heading)
+        s = Sentence(doc_key, i, p_i, text, fixed, heading)
         if heading:
             s.topic = "heading"
         key = fold(text)
-        if key in first and not heading:
-            kept = sentences[first[key]]
+        kept = first.get(key)
+        if kept is not None and not heading:
             s.topic = "duplicate"
             if _richness(text) > _richness(kept.text):  # keep the better spelling at the first position
                 kept.text, s.text = s.text, kept.text
                 kept.fixed, s.fixed = s.fixed, kept.fixed
         elif key:
-            first[key] = i
+            first[key] = s
         sentences.append(s)
     return sentences
 
@@ -361,3 +369,43 @@ def _capitalised_words(texts: Iterable[str]) -> set[str]:
     # one pass over all of them: "\x00" between two texts is not among the characters the lookbehind
     # accepts, so a text's first word is never taken, as at the start of a string
     return set(_CAPITALISED.findall("\x00".join(texts)))
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+class _CapitalisedWords:
+    """`word in` it: is the word in _capitalised_words(texts)? Looked up one word at a time, when asked.
+
+    Only glued words are ever asked about (most documents have none): finding a few words in the texts is
+    cheaper than making the set of every capitalised word of every sentence."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.joined: str | None = None
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._find(word)
+        return found
+
+    def _find(self, word: str) -> bool:
+        if not _CAPITALISED_WORD.fullmatch(word):
+            return False  # (the set holds a capital and lower-case letters only)
+        if self.joined is None:
+            self.joined = "\x00".join(self.texts)  # ("\x00": as the set's one pass, no text's first word)
+        text = self.joined
+        # an occurrence after a space, "(" or a quote, not followed by another lower-case letter
+        at = text.find(word, 1)
+        while at >= 0:
+            before = text[at - 1]
+            end = at + len(word)
+            if (before.isspace() or before in "(\"“") and text[end:end + 1] not in _LOWER:
+                return True
+            at = text.find(word, at + 1)
+        return False

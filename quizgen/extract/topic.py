@@ -40,6 +40,11 @@ def _bounded_words(words: Iterable[str], before: str, after: str) -> str:
     return "(?:" + "|".join(alts) + f")(?!{after})"
 
 
+def _gate_word(phrase: str) -> str:
+    """A run of [a-z] of a phrase, the one least likely in prose: not a stopword if it can, then the longest."""
+    return max(re.findall("[a-z]+", phrase.lower()), key=lambda w: (w not in STOPWORDS, len(w)))
+
+
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _LETTERS3 = re.compile(r"[a-z]{3,}")
 _ANAPHORIC = re.compile(r"(?:The|This|These|That|Those|It|He|She|They|His|Her|Their|Its)\s")
@@ -49,6 +54,8 @@ _HEDGE_RE = re.compile(r"\b" + alternation(HEDGES) + r"\b")
 _WORD_CUES = sorted((b for b in BOILERPLATE if b[0].isalnum() and b[-1].isalnum()), key=len, reverse=True)
 _BOILER_RE = re.compile(r"(?<![\w-])" + alternation(_WORD_CUES) + r"(?![\w-])")
 _OTHER_CUES = tuple(b for b in BOILERPLATE if not (b[0].isalnum() and b[-1].isalnum()))
+_BOILER_GATE = frozenset(map(_gate_word, _WORD_CUES))
+_HEDGE_GATE = frozenset(map(_gate_word, HEDGES))
 
 
 def _anchored_on_punctuation(cues: Iterable[str]) -> str:
@@ -70,11 +77,15 @@ _REGNAL = re.compile(r"I(?<=[a-z] I)\b(?= [a-z])")  # "Elizabeth I ruled": a num
 _GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _SHOUT = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:\s+[A-Z]{2,}){2,}\b")  # \b[A-Z]{2,}...: capitals scan fast
+# bytes -> "A" for an ASCII capital, " " for any other: a shout needs two capitals in a row (in UTF-8 too, as
+# no byte of a non-ASCII character, nor of a lone surrogate, is ASCII), which most sentences lack: a translation
+# finds out faster
+_CAPITALS = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 _VERB_WORDS = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "must"}
 # a word (a run of [a-z]) of 4+ letters ending in "ed", or in "s" but not "ss", "us", "is"
 _VERB_ENDING = re.compile(r"[a-z][a-z](?:ed|[a-hj-rtv-z]s)(?![a-z])")
-_VERB_WORD = re.compile(r"(?<![a-z])" + alternation(w for w in _VERB_WORDS if re.fullmatch("[a-z]+", w))
-                        + r"(?![a-z])")
+_VERB_WORD_SET = frozenset(w for w in _VERB_WORDS if re.fullmatch("[a-z]+", w))
+_VERB_WORD = re.compile(r"(?<![a-z])" + alternation(_VERB_WORD_SET) + r"(?![a-z])")
 
 
 _QUESTION_END = re.compile(r"\?[\"”']?$")
@@ -86,6 +97,44 @@ def _has_verb(low: str) -> bool:
     """Any word that can be a finite verb: a sentence without one is a heading or a fragment."""
     # (two searches, not a loop over the words: most sentences have an "-ed" or "-s" word)
     return _VERB_ENDING.search(low) is not None or _VERB_WORD.search(low) is not None
+
+
+# ASCII bytes -> the letters, lower-cased, and a space for every other byte (translate() deletes the apostrophe)
+_LOWER_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def words_of(s: Sentence) -> list[str] | None:
+    """The runs of [a-z] of s.fixed lower-cased with its apostrophes deleted; None for a non-ASCII text.
+
+    Read once per text and kept on the sentence: the cue, topic and stance filters all need the words (a
+    repair in between changes a few sentences' text, and those are read again)."""
+    text = s.fixed
+    read = s.words
+    if read is not None and read[0] == text:
+        return read[1]
+    # (a byte translation and a split, in C: no regex, no lower())
+    words = text.encode().translate(_LOWER_LETTERS, b"'").decode().split() if text.isascii() else None
+    s.words = (text, words)
+    return words
+
+
+def _plain_words(s: Sentence) -> list[str] | None:
+    """words_of(s) when they are the [a-z] runs of s.fixed.lower() (no apostrophe deleted), else None."""
+    words = words_of(s)
+    return words if words is not None and "'" not in s.fixed else None
+
+
+def _may_match(gate: frozenset[str], words: list[str] | None) -> bool:
+    """Could a regex of phrases, each bounded by non-letters, match a text whose [a-z] runs are `words`?
+    Only if one of the phrases' gate words is among them. (None: the runs are unknown, so it may.)"""
+    return words is None or not gate.isdisjoint(words)
+
+
+def _has_verb_in(low: str, words: list[str] | None) -> bool:
+    """_has_verb(low), `words` being low's [a-z] runs (or None): a verb word is one of them."""
+    if words is None:
+        return _has_verb(low)
+    return not _VERB_WORD_SET.isdisjoint(words) or _VERB_ENDING.search(low) is not None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -108,6 +157,8 @@ def _folded_words(text: str) -> list[str]:
 
 
 _is_stopword = STOPWORDS.__contains__
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_is_short_or_stopword = STOPWORDS.union(_LETTERS, (a + b for a in _LETTERS for b in _LETTERS)).__contains__
 
 
 def content_stems(text: str) -> set[str]:
@@ -118,29 +169,46 @@ def content_stems(text: str) -> set[str]:
 def _content_stems_of(sentences: list[Sentence]) -> list[set[str]]:
     """content_stems of each sentence (in one loop: this runs over every sentence)."""
     out = []
+    stem_of = _Stems().__getitem__  # (these documents' words only: a dict lookup per word, in C)
     for s in sentences:
-        text = s.fixed
-        # (_folded_words, inlined)
-        words = _LETTERS3.findall(text.lower().replace("'", "")) if text.isascii() else _WORD.findall(fold(text))
-        out.append(set(map(stem, filterfalse(_is_stopword, words))))
+        words = words_of(s)
+        if words is not None:
+            # the words of _LETTERS3 are these, less those of one or two letters
+            out.append(set(map(stem_of, filterfalse(_is_short_or_stopword, words))))
+        else:
+            out.append(set(map(stem, filterfalse(_is_stopword, _WORD.findall(fold(s.fixed))))))
     return out
+
+
+class _Stems(dict[str, str]):
+    """stem(word) of words that are runs of [a-z], each worked out when first met (a plain dict: a hit costs
+    less than one of stem's lru cache, which keeps its order up to date)."""
+
+    def __missing__(self, word: str) -> str:
+        # (stem() of a word without apostrophes or dashes)
+        out = self[word] = word[:7] if len(word) > 7 else word.rstrip("s") if len(word) > 4 else word
+        return out
 
 
 def cue_topic(s: Sentence) -> str:
     """Classify by surface cues alone: boilerplate | question | fragment | ok."""
     text = s.fixed.strip()
     low = text.lower()
-    if _BOILER_RE.search(low) or _OTHER_CUES_RE.search(low) or _SHOUT.search(text) or "@" in text:
+    words = _plain_words(s)
+    # (the word cues' regex only where one of their gate words occurs: most sentences have none)
+    if ((_may_match(_BOILER_GATE, words) and _BOILER_RE.search(low)) or _OTHER_CUES_RE.search(low)
+            or (b"AA" in text.encode(errors="surrogatepass").translate(_CAPITALS) and _SHOUT.search(text))
+            or "@" in text):
         return "boilerplate"
     if "?" in text and (text.endswith(("?", "?)")) or _QUESTION_END.search(text)):
         return "question"
     start = text[:1]
     if not start.isupper() and not start.isdigit() and start not in "\"“'‘":
         return "fragment"  # starts mid-sentence: a scraping remnant
-    words = len(text.split(None, 8))  # (only "fewer than 4" and "fewer than 8" matter)
-    if words < 4 or not _has_verb(low):
+    n = len(text.split(None, 8))  # (only "fewer than 4" and "fewer than 8" matter)
+    if n < 4 or not _has_verb_in(low, words):
         return "fragment"
-    if words < 8 and (_DANGLING_END.search(low) or text[-1:] not in ".!\"”'’)"):
+    if n < 8 and (_DANGLING_END.search(low) or text[-1:] not in ".!\"”'’)"):
         return "fragment"
     return "ok"
 
@@ -152,11 +220,14 @@ _FIRST_SECOND_RE = re.compile(_bounded_words(_FIRST_SECOND, r"[\w']", r"[\w']"))
 # the sentence's first word (its first run of [A-Za-z'], after non-word characters), lower-cased, is one of them
 _FIRST_WORD_FIRST_SECOND = re.compile(
     r"\W*(?ai:" + alternation(w for w in _FIRST_SECOND if w.islower()) + r")(?![A-Za-z'])")  # (ASCII case only)
+_FIRST_SECOND_GATE = frozenset(map(_gate_word, _FIRST_SECOND))
 
 
 def stance(s: Sentence) -> str:
     """fact | hedged | opinion: only `fact` sentences give candidates."""
     text = s.fixed
+    # (the substitutions below only blank parts of the text: its words are a subset of these)
+    words = _plain_words(s)
     # each substitution only where its character occurs (most sentences have none of them)
     if " I " in text:
         text = _REGNAL.sub("", text)
@@ -169,9 +240,10 @@ def stance(s: Sentence) -> str:
         text = _GENERIC_YOU.sub(" ", text)
         low = text.lower()
     # "I", "we", "my" (but "My Life" inside a sentence is a title, not the writer speaking)
-    if _FIRST_SECOND_RE.search(text) or _FIRST_WORD_FIRST_SECOND.match(text):
+    if _may_match(_FIRST_SECOND_GATE, words) and (
+            _FIRST_SECOND_RE.search(text) or _FIRST_WORD_FIRST_SECOND.match(text)):
         return "opinion"
-    if _HEDGE_RE.search(low):
+    if _may_match(_HEDGE_GATE, words) and _HEDGE_RE.search(low):
         return "hedged"
     if "!" in s.fixed and s.fixed.rstrip().endswith("!") and len(s.fixed.split()) < 12:
         return "opinion"
