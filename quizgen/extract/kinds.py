@@ -116,13 +116,21 @@ WORK_HEADS = {"history", "histories", "book", "chronicle", "chronicles", "tapest
               "opera", "novel"}
 
 
+_NAME_SPLIT = re.compile(r"[\s-]+")
+_NUMERAL = re.compile(r"[ivxlc]+|\d+")
+_TERM_ENDS = ("ism", "ist", "ists", "ite", "ites")  # (ism|ists?|ites?)$ of a word without a line break
+_PEOPLE_WORD = re.compile(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots|ants|ents)")
+
+
 @lru_cache(maxsize=1 << 15)
 def structural_kind(name: str) -> str | None:
     """The kind a name's own words say: 'Battle of X' is an event, 'Red Army' a term."""
-    words = [w for w in re.split(r"[\s-]+", name.lower()) if w]
+    low = name.lower()
+    # (str.split splits at the same spaces as \s)
+    words = [w for w in _NAME_SPLIT.split(low) if w] if "-" in low else low.split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
-    while len(words) > 1 and re.fullmatch(r"[ivxlc]+|\d+", words[-1]):  # "World War II"
+    while len(words) > 1 and _NUMERAL.fullmatch(words[-1]):  # "World War II"
         words = words[:-1]
     if not words:
         return None
@@ -140,11 +148,11 @@ def structural_kind(name: str) -> str | None:
             return "term"
         if w in PLACE_HEADS:
             return "place"
-    if len(words) == 1 and re.search(r"(ism|ists?|ites?)$", head):
+    if len(words) == 1 and head.endswith(_TERM_ENDS):
         return "term"
     if head in WORK_HEADS and len(words) > 1:
         return "work"
-    if len(words) == 1 and re.fullmatch(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots|ants|ents)", head):
+    if len(words) == 1 and _PEOPLE_WORD.fullmatch(head):
         return "term"  # "Normans", "Bolsheviks", "Patriots": a people or a party, not one person
     if len(words) > 1 and first in NAME_ADJECTIVES:
         return "place"
