@@ -87,13 +87,17 @@ def _read(s: Sentence, mid_caps: set[str], lower_vocab: set[str]) -> Parsed:
 def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
     """Capitalised words seen inside a sentence (not first), and every lower-case word, lower-cased."""
     firsts: list[str] = []
-    rest: list[str] = []
+    tails: list[str] = []  # each sentence after its first word
+    search = _WORDS.search
     for s in sentences:
-        words = _WORDS.findall(s.fixed)
-        if words:
-            firsts.append(words[0])
-            del words[0]
-            rest += words
+        text = s.fixed
+        m = search(text)
+        if m is not None:
+            firsts.append(m[0])
+            tails.append(text[m.end() :])
+    # the words after the first, in one scan: no word holds a line break, so none runs from one tail into the
+    # next (and _WORDS looks neither behind nor ahead: findall after the first word finds the same words)
+    rest = _WORDS.findall("\n".join(tails))
     # each distinct word once (a document repeats its words); a word is never empty, so w[0] is w[:1]
     inside = list(set(rest))
     upper = list(map(str.isupper, map(itemgetter(0), inside)))
@@ -140,24 +144,27 @@ _CAP_RUN = re.compile(r"[A-Z](?<![\w'’][A-Z])[\w’'.-]*(?:\s+(?:of\s+|de\s+|v
 _CAP_S = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+s)\b(?!['’])")
 _POSS = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+)['’]s\b")
 _INITIAL_SUBJECT = re.compile(r"([A-Z][a-z]+) (?:was|is|had|became|[a-z]{3,}ed)\b")
-_PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b")
+# \b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b, with each word-start test after the word's first letter
+_PLACE_PREP = re.compile(r"(?:i(?<!\wi)n|a(?<!\wa)t|t(?<!\wt)o|f(?<!\wf)rom|n(?<!\wn)ear)\s+([A-Z][a-z]+)\b")
 
 
 def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], set[str]]:
     """Damaged spellings to repair ('Ramn' -> 'Ramon') and names that lost their apostrophe ('Trotskys')."""
-    run_texts: list[str] = []
-    found: list[str] = []  # name words
-    mid_caps = set(mid_caps)  # a local copy grown in place (a new set per sentence was quadratic)
-    for s in live:
-        text = s.fixed
-        run_texts += _CAP_RUN.findall(text)
-        if "'s" in text or "’s" in text:  # (most sentences have no possessive to find)
-            found += _POSS.findall(text)  # "Stalin's": said of someone
+    mid_caps = set(mid_caps)  # a local copy grown in place
+    texts = [s.fixed for s in live]
+    # One scan of all sentences for each pattern: "\x00" between two of them reads as the start or end of a
+    # string to each (not a space, not a word character, not an apostrophe), so no match runs across.
+    joined = "\x00".join(texts)
+    run_texts: list[str] = _CAP_RUN.findall(joined)
+    found: list[str] = []  # name words (a set below: their order does not matter)
+    if "'s" in joined or "’s" in joined:  # (most text has no possessive to find)
+        found += _POSS.findall(joined)  # "Stalin's": said of someone
+    found += _PLACE_PREP.findall(joined)
+    for text in texts:
         m = _INITIAL_SUBJECT.match(text)
         if m:
             found.append(m[1])
             mid_caps.add(m[1])  # "Bismarck was ...": a name even at the start of a sentence
-        found += _PLACE_PREP.findall(text)
     name_words = set(found)
     # the capitalised words of each distinct run, worked out once (names recur; equal runs share one list)
     words_of: dict[str, list[str]] = {}
