@@ -115,13 +115,28 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _HE = re.compile(r"(?:[hH](?<!\w[hH])(?:[eE][rR]?|[iIıİ][mMsSſ])|[sSſ](?<!\w[sSſ])[hH][eE])\b")
 
 
+class _HasHe:
+    """Whether a sentence says he, she, his, her or him (true or false as a bool): searched for once, when a
+    mention's votes first ask (most mentions never do)."""
+
+    __slots__ = ("text", "found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self.found is None:
+            self.found = _HE.search(self.text) is not None
+        return self.found
+
+
 def _register(reg: Registry, p: Parsed) -> None:
     if not p.mentions:
         return  # (nothing to vote on or register; p.votes stays empty)
     if not p.votes:
         text = p.sentence.fixed
-        has_he = _HE.search(text) is not None
-        p.votes = list(map(context_votes, repeat(p.toks), p.mentions, repeat(text), repeat(has_he)))
+        p.votes = list(map(context_votes, repeat(p.toks), p.mentions, repeat(text), repeat(_HasHe(text))))
     reg.add_all(p.mentions, p.votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):

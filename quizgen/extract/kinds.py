@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
+from typing import Protocol
 
 from .lexicon import (
     CONJUNCTIONS,
@@ -28,6 +29,11 @@ from .lexicon import (
 from .names import Mention
 from .tokens import Tok
 from .units import _FINITE, _spelling_flags
+
+
+class SupportsBool(Protocol):
+    def __bool__(self) -> bool: ...
+
 
 _PLACE_PAREN = re.compile(r"\s*\((?:now|formerly|modern|today|present-day|then)\b", re.IGNORECASE)
 
@@ -173,8 +179,9 @@ _NOT_PERSON_FIRST = frozenset(NAME_ADJECTIVES | set(FIRST_WORD_KINDS) | _KIND_HE
 _low = attrgetter("low")
 
 
-def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> Counter:
-    """How the sentence around a mention suggests its kind."""
+def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: SupportsBool) -> Counter:
+    """How the sentence around a mention suggests its kind. `has_he`: true if the sentence says he, she, his,
+    her or him (read only for a mention a finite verb follows: the caller may find it out on demand)."""
     # This runs once per mention, so it keeps to plain operations: Counter() makes two Python-level calls
     # and `votes[k] += x` one more (__missing__) for each new kind; an empty Counter is filled as a dict.
     votes: Counter = Counter.__new__(Counter)
