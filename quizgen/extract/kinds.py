@@ -206,9 +206,10 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: SupportsBo
         if not _WORK_WORDS.isdisjoint(map(_low, toks[t0 - 4 if t0 > 4 else 0 : t0])):
             _work_votes(votes, [t.low for t in toks[t0 - 4 if t0 > 4 else 0 : t0] if t.kind == "word"])
         # "lieutenant-general of the NKVD Lyushkov": a role noun a few words before the name
-        back = toks[t0 - 5 if t0 > 5 else 0 : t0]
-        if prev.is_cap and not ROLE_NOUNS.isdisjoint(map(_low, back)) and _role_before(back):
-            votes["person"] = votes.get("person", 0) + 1.5
+        if prev.is_cap:
+            back = toks[t0 - 5 if t0 > 5 else 0 : t0]
+            if not ROLE_NOUNS.isdisjoint(map(_low, back)) and _role_before(back):
+                votes["person"] = votes.get("person", 0) + 1.5
         if prev.kind == "word":
             low = prev.low
             if low in ROLE_NOUNS and prev.text[:1].islower():
