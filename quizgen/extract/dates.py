@@ -341,9 +341,13 @@ def _gates(*sources: str | Gate) -> tuple[tuple[Gate, ...], tuple[Gate, ...]]:
 
 # Lean forms: a pattern without its optional leading words (qualifier, weekday) finds the same matches in a
 # sentence where none of those words occurs, and starting with a month or a digit it scans much faster.
-_QUAL_WORDS = ("early", "mid", "late", "end of", "beginning of", "start of", "summer", "spring", "autumn", "fall",
-               "winter", "around", "about", "circa", "c.", "ca.")  # each qualifier contains one of these
-_WEEKDAY_WORDS = ("day",)  # Monday ... Sunday
+# (A qualifier counts only with the space or hyphen _QUAL needs after it: "later", "Middle Ages" or "nearly"
+# leave the lean form in use; each qualifier with that space contains one of these.)
+_QUALIFIER = re.compile(
+    r"(?:early|mid|middle|late|end of|beginning of|start of|summer|spring|autumn|fall|winter|around|about|circa|"
+    r"c\.|ca\.)[\s-]"
+).search
+_WEEKDAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day").search  # ("today", "days": no weekday)
 # _YEAR with the word boundary checked behind its first digit, so that the pattern starts with a digit
 _YEAR_LEAN = (
     r"(?P<y>[1-9](?<=\b[1-9])(?:(?<=1)\d{3}|(?<=2)0\d{2}|\d{2}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b)))"
@@ -356,7 +360,7 @@ _LEAN = {
     "md": re.compile(_MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*[-–,]?\s*\d)"),
     "year": re.compile(_YEAR_LEAN + _ERA + r"\b(?![-–,.]\d)"),
 }
-_LEAN_UNLESS = {"mdy": _WEEKDAY_WORDS, "md": _WEEKDAY_WORDS, "my": _QUAL_WORDS, "year": _QUAL_WORDS}
+_LEAN_UNLESS = {"mdy": _WEEKDAY_NAME, "md": _WEEKDAY_NAME, "my": _QUALIFIER, "year": _QUALIFIER}
 
 
 @dataclass(frozen=True)
@@ -365,8 +369,8 @@ class _Rule:
     pattern: re.Pattern[str]
     gates: tuple[Gate, ...] = ()  # each must pass (a match implies every one)
     ascii_gates: tuple[Gate, ...] = ()  # the same, for ASCII text
-    lean: re.Pattern[str] | None = None  # used when no word of `lean_unless` occurs in the sentence
-    lean_unless: tuple[str, ...] = ()
+    lean: re.Pattern[str] | None = None  # used when `lean_unless` finds nothing in the sentence
+    lean_unless: Gate | None = None
 
 
 _GATES: dict[int, tuple[tuple[Gate, ...], tuple[Gate, ...]]] = {
@@ -383,7 +387,7 @@ _GATES: dict[int, tuple[tuple[Gate, ...], tuple[Gate, ...]]] = {
     12: _gates(_has_decade),  # decade
 }
 _RULES = [
-    _Rule(kind, pattern, *_GATES.get(i, ((), ())), _LEAN.get(kind), _LEAN_UNLESS.get(kind, ()))
+    _Rule(kind, pattern, *_GATES.get(i, ((), ())), _LEAN.get(kind), _LEAN_UNLESS.get(kind))
     for i, (kind, pattern) in enumerate(_PATTERNS)
 ]
 
@@ -401,15 +405,16 @@ def find_dates(text: str) -> list[DateMatch]:
         return []
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    lean_ok: dict[tuple[str, ...], bool] = {}  # per word list: none of its words occurs
+    lean_ok: dict[Gate, bool] = {}  # per lean_unless: it finds nothing
     for rule in _rules_for(hints):
         if not _passes(text, rule.ascii_gates if ascii_text else rule.gates):
             continue  # no match possible
         pattern = rule.pattern
-        if rule.lean is not None:
-            ok = lean_ok.get(rule.lean_unless)
+        unless = rule.lean_unless
+        if rule.lean is not None and unless is not None:
+            ok = lean_ok.get(unless)
             if ok is None:
-                ok = lean_ok[rule.lean_unless] = not _has_any(text, rule.lean_unless)
+                ok = lean_ok[unless] = not unless(text)
             if ok:
                 pattern = rule.lean
         for m in pattern.finditer(text):
