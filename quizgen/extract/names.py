@@ -161,11 +161,9 @@ def find_mentions(
             a += 1
             initial = False
         title = None
-        before = toks[a - 1] if a > 0 else None
-        appositive = a >= 3 and toks[a - 2].text == "," and toks[a - 3].is_cap
         head_stem = possessive_stem(toks[a].low)  # of the span's first word, as the span shrinks
         if (b - a > 2 and head_stem in TITLES and toks[a + 1].low == "of"
-                and (before is None or before.low != "the" or appositive)):
+                and (a == 0 or toks[a - 1].low != "the" or _appositive(toks, a))):
             # "crowned King of England", "William, Duke of Normandy": a title said of someone; but
             # "the Duke of Wellington defeated Napoleon" names the man
             m = _mention(toks, a, b, initial)
@@ -192,6 +190,11 @@ def find_mentions(
             m.modifier = _modifies_next(toks[b])
         out.append(m)
     return out
+
+
+def _appositive(toks: list[Tok], a: int) -> bool:
+    """'William, Duke of Normandy': the name at token a follows a capitalised word and a comma."""
+    return a >= 3 and toks[a - 2].text == "," and toks[a - 3].is_cap
 
 
 def _mention(
