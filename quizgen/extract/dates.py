@@ -264,9 +264,10 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
 
 
 # Cheap tests first. Each pattern needs some of these hints (d: a digit, y: three digits in a row, m: a month,
-# c: "century", e: an era); most sentences have no date and skip most patterns, and small numbers ("20 men")
-# skip every year pattern. The hint regexes begin with a character (class), so the engine jumps to candidates;
-# in ASCII text a digit is [0-9], which the engine tests faster than \d.
+# c: "century", e: an era; n: a month then a number, o: a number then a month, the gates of the month patterns,
+# searched once for all of them); most sentences have no date and skip most patterns, and small numbers
+# ("20 men") skip every year pattern. The hint regexes begin with a character (class), so the engine jumps to
+# candidates; in ASCII text a digit is [0-9], which the engine tests faster than \d.
 _HINT_DIGIT = re.compile(r"\d")
 _HINT_YEAR = re.compile(r"\d\d\d")
 _HINT_DIGIT_ASCII = re.compile(r"[0-9]")
@@ -281,9 +282,9 @@ _MONTH_WORD = re.compile(
                  "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
                  "Nov", "Dec"]) + r"(?!\w)"
 )
-_NEEDS = {"iso": "y", "mdy": "my", "dmy": "my", "range_md": "my", "month_range": "my", "my": "my", "md": "dm",
-          "dm": "dm", "century": "dc", "century_word": "c", "year_range": "y", "decade": "y", "year": "y",
-          "era_year": "de", "bc_year": "de"}
+_NEEDS = {"iso": "y", "mdy": "myn", "dmy": "myo", "range_md": "myn", "month_range": "myn", "my": "myn",
+          "md": "dmn", "dm": "dmo", "century": "dc", "century_word": "c", "year_range": "y", "decade": "y",
+          "year": "y", "era_year": "de", "bc_year": "de"}
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -306,6 +307,11 @@ def _hints(text: str, ascii_text: bool) -> str:
             hints += "e"
         if _HINT_MONTH.search(text) and _MONTH_WORD.search(text):
             hints += "m"
+            month_number, number_month = _MONTH_GATES[ascii_text]
+            if month_number(text):
+                hints += "n"
+            if number_month(text):
+                hints += "o"
     if _HINT_CENTURY.search(text):
         hints += "c"
     return hints
@@ -318,6 +324,12 @@ _MONTH_NUMBER_GATE = _MONTH_THREE + r"[a-z]*\.?,?\s+(?:of\s+)?\d"  # "June 5", "
 _NUMBER_MONTH_GATE = r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_THREE  # "5 June", "5th of June"
 _MONTH_RANGE_GATE = r"\d\s*(?:[-–]|to|and|until)\s*" + _MONTH_THREE  # "1924 to June"
 _YEAR_RANGE_GATE = r"\d\d\d\s*(?:[-–/]|\s+to\s+|\s+until\s+)\s*\d\d"  # "1924-28", "1924 to 1928"
+# (the hints n and o: ASCII text -> the month-number and number-month gates)
+_MONTH_GATES = {
+    False: (re.compile(_MONTH_NUMBER_GATE).search, re.compile(_NUMBER_MONTH_GATE).search),
+    True: (re.compile(_MONTH_NUMBER_GATE.replace(r"\d", "[0-9]")).search,
+           re.compile(_NUMBER_MONTH_GATE.replace(r"\d", "[0-9]")).search),
+}
 
 
 def _has_decade(text: str) -> bool:
@@ -375,13 +387,8 @@ class _Rule:
 
 _GATES: dict[int, tuple[tuple[Gate, ...], tuple[Gate, ...]]] = {
     0: _gates(_ISO_GATE),  # iso
-    1: _gates(_MONTH_NUMBER_GATE),  # mdy
-    2: _gates(_NUMBER_MONTH_GATE),  # dmy
-    3: _gates(_MONTH_NUMBER_GATE),  # range_md
-    4: _gates(_MONTH_NUMBER_GATE, _MONTH_RANGE_GATE),  # month_range
-    5: _gates(_MONTH_NUMBER_GATE),  # my
-    6: _gates(_MONTH_NUMBER_GATE),  # md
-    7: _gates(_NUMBER_MONTH_GATE),  # dm
+    # (mdy, dmy, range_md, my, md, dm: their gates are the hints n and o)
+    4: _gates(_MONTH_RANGE_GATE),  # month_range
     10: _gates(_has_between),  # year_range: between 1924 and 1928
     11: _gates(_YEAR_RANGE_GATE),  # year_range: 1924-1928
     12: _gates(_has_decade),  # decade
