@@ -187,8 +187,17 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     era = g.get("era")
     s, e = m.start(), m.end()
     answer = text[s:e].strip()
-    # "between 1924 and 1928" -> answer "1924 and 1928" reads badly: keep the range only
-    answer = _LEADING_WORD.sub("", answer)
+    # "between 1924 and 1928" -> answer "1924 and 1928" reads badly: keep the range only (the words start
+    # with these letters, in any case: no other character matches them under IGNORECASE)
+    if answer[:1] in "bBfFtT":
+        answer = _LEADING_WORD.sub("", answer)
+    if kind in ("year", "era_year", "bc_year"):  # (the commonest kinds first)
+        y = int(g["y"])
+        if kind == "year" and not era and _COUNT_NOUN.match(text, e):
+            return None
+        if y == 0 or (kind == "era_year" and y < 1):
+            return None
+        return DateMatch(s, e, answer, _era_year(y, era), "year", vague=vague)
     if kind == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         if not _real_day(y, mo, d):
@@ -253,13 +262,6 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
         return DateMatch(
             s, e, _LEADING_THE.sub("", answer), f"{dec}s", "decade", vague=bool(qual)
         )
-    if kind in ("year", "era_year", "bc_year"):
-        y = int(g["y"])
-        if kind == "year" and not era and _COUNT_NOUN.match(text, e):
-            return None
-        if y == 0 or (kind == "era_year" and y < 1):
-            return None
-        return DateMatch(s, e, answer, _era_year(y, era), "year", vague=vague)
     return None
 
 
