@@ -274,7 +274,6 @@ _HINT_DIGIT = re.compile(r"\d")
 _HINT_YEAR = re.compile(r"\d\d\d")
 _HINT_DIGIT_ASCII = re.compile(r"[0-9]")
 _HINT_YEAR_ASCII = re.compile(r"[0-9][0-9][0-9]")
-_ERA_WORDS = ("AD", "A.D.", "CE", "BC", "B.C.")
 # a month's first three letters at the start of a word (the boundary is checked behind them)
 _HINT_MONTH = re.compile(r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec)(?<=\b...)")
 _HINT_CENTURY = re.compile(r"[cC][eE][nN][tT][uU][rR][yY]")  # "century" in any case ("CENTURY" too)
@@ -289,14 +288,6 @@ _NEEDS = {"iso": "y", "mdy": "myn", "dmy": "myo", "range_md": "myn", "month_rang
           "year": "y", "era_year": "de", "bc_year": "de"}
 
 
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    # (these small helpers loop: any()/all() over a generator cost more, and they run for every sentence)
-    for w in words:  # noqa: SIM110
-        if w in text:
-            return True
-    return False
-
-
 def _hints(text: str, ascii_text: bool) -> str:
     hints = ""
     if (_HINT_YEAR_ASCII if ascii_text else _HINT_YEAR).search(text):
@@ -305,7 +296,7 @@ def _hints(text: str, ascii_text: bool) -> str:
         hints = "d"
     # without a digit only "century" matters: every pattern but century_word needs a digit
     if hints:
-        if _has_any(text, _ERA_WORDS):
+        if "AD" in text or "CE" in text or "BC" in text or "A.D." in text or "B.C." in text:  # an era's words
             hints += "e"
         if _HINT_MONTH.search(text) and _MONTH_WORD.search(text):
             hints += "m"
