@@ -34,12 +34,15 @@ _ABBR_WORDS = {
     "ste",
 }
 # A token: the first of these alternatives that matches where the token starts (the group names are the
-# kinds _token_kind tells apart without matching).
+# kinds _token_kind tells apart without matching). A word and a number never start with the same character,
+# so the commoner word is tried first; an abbreviation must come before it ("U.S." is not the word "U").
+# A number is [$£€−-]?\d+ written to start with one character class (the engine skips an alternative whose
+# first class fails): a sign or a digit, then more digits, at least one after a sign.
 _TOKEN_FORMS = r"""
     (?P<abbr>[A-Z]\.(?:[A-Z]\.)+)                                # U.S.S.R.
-  | (?P<num>[$£€−-]?\d+(?:,\d{3})*(?:\.\d+)?                 # 20,000  61.1%  20-year  1920s  48.8 °C
-      (?:%|(?:-[A-Za-z]+)+|s\b|\s?°\s?[CF]\b|\s(?:km|mm|cm|m|kg|ha|mi|ft|billion|million)\b)?)
   | (?P<word>[^\W\d_][^\W_]*(?:['’\-](?=[^\W\d_])[^\W_]*)*)      # Marx-Engels  Caesar's
+  | (?P<num>[$£€−\-\d](?:(?<=\d)|(?=\d))\d*(?:,\d{3})*(?:\.\d+)?  # 20,000  61.1%  20-year  1920s  48.8 °C
+      (?:%|(?:-[A-Za-z]+)+|s\b|\s?°\s?[CF]\b|\s(?:km|mm|cm|m|kg|ha|mi|ft|billion|million)\b)?)
   | (?P<punct>\S)
 """
 # (a word is a letter, then runs of letters and digits joined by an apostrophe or a hyphen before a letter:
@@ -53,6 +56,7 @@ def _ascii_only(pattern: str) -> str:
     r"""The same pattern for ASCII text, with plain character ranges, which the engine tests faster than
     the Unicode classes (\s as Unicode has it in ASCII: \t-\r, \x1c-\x1f and the space)."""
     for unicode_class, ascii_class in (
+        (r"[$£€−\-\d]", r"[$£€−\-0-9]"),
         (r"[^\W\d_]", "[A-Za-z]"),
         (r"[^\W_]", "[A-Za-z0-9]"),
         (r"\d", "[0-9]"),
