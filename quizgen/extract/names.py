@@ -83,6 +83,10 @@ def find_mentions(
     """Mentions in a tokenized sentence. `mid_caps`: words seen capitalised inside sentences;
     `lower_vocab`: words seen in lower case (so "Governmental" at a sentence start is not a name);
     `skip`: token indices already taken (dates)."""
+    # a mention starts at a name word: the few of them are found first, in one pass (none: no mention)
+    starts = [k for k, t in enumerate(toks) if t.name_word]
+    if not starts:
+        return []
     skip = skip or set()
     first_word = 0
     for k, t in enumerate(toks):
@@ -92,8 +96,7 @@ def find_mentions(
     out: list[Mention] = []
     n = len(toks)
     i = 0  # the next token not yet part of a mention
-    # a mention starts at a name word: the few of them are found first, in one pass
-    for start in [k for k, t in enumerate(toks) if t.name_word]:
+    for start in starts:
         if start < i or start in skip:
             continue
         i = j = start
