@@ -161,7 +161,6 @@ def _register(reg: Registry, p: Parsed) -> None:
 
 # (each lookbehind after the first character: a pattern that starts with a character class scans fast)
 _CAP_RUN = re.compile(r"[A-Z](?<![\w'’][A-Z])[\w’'.-]*(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w’'.-]*)+")
-_CAP_S = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+s)\b(?!['’])")
 _POSS = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+)['’]s\b")
 _INITIAL_SUBJECT = re.compile(r"([A-Z][a-z]+) (?:was|is|had|became|[a-z]{3,}ed)\b")
 # \b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b, with each word-start test after the word's first letter
@@ -177,7 +176,7 @@ def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], 
     joined = "\x00".join(texts)
     run_texts: list[str] = _CAP_RUN.findall(joined)
     found: list[str] = []  # name words (a set below: their order does not matter)
-    if "'s" in joined or "’s" in joined:  # (most text has no possessive to find)
+    if "'s" in joined or "’s" in joined:  # (text without a possessive skips the scan)
         found += _POSS.findall(joined)  # "Stalin's": said of someone
     found += _PLACE_PREP.findall(joined)
     for text in texts:
