@@ -407,7 +407,8 @@ def find_dates(text: str) -> list[DateMatch]:
     found: list[DateMatch] = []
     lean_ok: dict[Gate, bool] = {}  # per lean_unless: it finds nothing
     for rule in _rules_for(hints):
-        if not _passes(text, rule.ascii_gates if ascii_text else rule.gates):
+        gates = rule.ascii_gates if ascii_text else rule.gates
+        if gates and not _passes(text, gates):
             continue  # no match possible
         pattern = rule.pattern
         unless = rule.lean_unless
