@@ -9,7 +9,6 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter
@@ -43,7 +42,7 @@ class Parsed:
     toks: list[Tok]
     dates: list[DateMatch]
     mentions: list[Mention]
-    votes: list[Counter] = field(default_factory=list)  # each mention's kind votes, computed once
+    votes: list[dict[str, float]] = field(default_factory=list)  # each mention's kind votes, computed once
 
 
 @dataclass

@@ -7,7 +7,6 @@ philosopher" a person (role nouns); "in X", "X (now Y)", "X, a suburb of Y" a pl
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
 from typing import Protocol
@@ -179,12 +178,12 @@ _NOT_PERSON_FIRST = frozenset(NAME_ADJECTIVES | set(FIRST_WORD_KINDS) | _KIND_HE
 _low = attrgetter("low")
 
 
-def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: SupportsBool) -> Counter:
+def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: SupportsBool) -> dict[str, float]:
     """How the sentence around a mention suggests its kind. `has_he`: true if the sentence says he, she, his,
     her or him (read only for a mention a finite verb follows: the caller may find it out on demand)."""
-    # This runs once per mention, so it keeps to plain operations: Counter() makes two Python-level calls
-    # and `votes[k] += x` one more (__missing__) for each new kind; an empty Counter is filled as a dict.
-    votes: Counter = Counter.__new__(Counter)
+    # This runs once per mention, so it keeps to plain operations: a plain dict, filled with get() (a Counter's
+    # creation and its `+=` on a new kind each cost Python-level calls; Registry.add_all sums the votes alike)
+    votes: dict[str, float] = {}
     if m.modifier:
         return votes
     text = m.text
@@ -327,7 +326,7 @@ def _such_as_group(toks: list[Tok], t0: int) -> int | None:
     return None
 
 
-def _work_votes(votes: Counter, before: list[str]) -> None:
+def _work_votes(votes: dict[str, float], before: list[str]) -> None:
     """'his book X', 'the famous X': the words before a mention (`before`: up to 4, lower case) name a work."""
     if not WORK_NOUNS.isdisjoint(before[-3:]) and any(w in _POSSESSIVE_DETS or w.endswith("'s") for w in before):
         votes["work"] = votes.get("work", 0) + 2
