@@ -174,10 +174,9 @@ def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], 
     # string to each (not a space, not a word character, not an apostrophe), so no match runs across.
     joined = "\x00".join(texts)
     run_texts: list[str] = _CAP_RUN.findall(joined)
-    found: list[str] = []  # name words (a set below: their order does not matter)
-    if "'s" in joined or "’s" in joined:  # (text without a possessive skips the scan)
-        found += _POSS.findall(joined)  # "Stalin's": said of someone
-    found += _PLACE_PREP.findall(joined)
+    # "Stalin's": said of someone (only the sentences with a possessive are scanned: most have none)
+    found: list[str] = _POSS.findall("\x00".join([t for t in texts if "'s" in t or "’s" in t]))
+    found += _PLACE_PREP.findall(joined)  # (name words: a set below, their order does not matter)
     for text in texts:
         m = _INITIAL_SUBJECT.match(text)
         if m:
