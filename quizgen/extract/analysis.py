@@ -9,7 +9,6 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter
@@ -43,7 +42,7 @@ class Parsed:
     toks: list[Tok]
     dates: list[DateMatch]
     mentions: list[Mention]
-    votes: list[Counter] = field(default_factory=list)  # each mention's kind votes, computed once
+    votes: list[dict[str, float]] = field(default_factory=list)  # each mention's kind votes, computed once
 
 
 @dataclass
@@ -87,13 +86,21 @@ def _read(s: Sentence, mid_caps: set[str], lower_vocab: set[str]) -> Parsed:
 def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
     """Capitalised words seen inside a sentence (not first), and every lower-case word, lower-cased."""
     firsts: list[str] = []
-    rest: list[str] = []
+    tails: list[str] = []  # each sentence after its first word (in ASCII)
+    other_tails: list[str] = []  # (not in ASCII)
+    search = _WORDS.search
     for s in sentences:
-        words = _WORDS.findall(s.fixed)
-        if words:
-            firsts.append(words[0])
-            del words[0]
-            rest += words
+        text = s.fixed
+        m = search(text)
+        if m is not None:
+            firsts.append(m[0])
+            (tails if text.isascii() else other_tails).append(text[m.end() :])
+    # the words after the first, in a scan or two: no word holds a line break, so none runs from one tail into
+    # the next (and _WORDS looks neither behind nor ahead: findall after the first word finds the same words);
+    # the words' order does not matter (they make sets), so ASCII text is scanned apart, with plain ranges
+    rest = _WORDS_ASCII.findall("\n".join(tails))
+    if other_tails:
+        rest += _WORDS.findall("\n".join(other_tails))
     # each distinct word once (a document repeats its words); a word is never empty, so w[0] is w[:1]
     inside = list(set(rest))
     upper = list(map(str.isupper, map(itemgetter(0), inside)))
@@ -106,9 +113,26 @@ def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
 
 _tok_end = attrgetter("end")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_WORDS_ASCII = re.compile(r"[A-Za-z][A-Za-z0-9_'-]*")  # the same words in ASCII text, several times faster
 # he|she|his|her|him as whole words, in any case: \b(?:h(?:e|er|i[ms])|she)\b with re.IGNORECASE, spelled out
 # (with the characters IGNORECASE also takes for "i" and "s") to put the word-start test after the first letter
 _HE = re.compile(r"(?:[hH](?<!\w[hH])(?:[eE][rR]?|[iIıİ][mMsSſ])|[sSſ](?<!\w[sSſ])[hH][eE])\b")
+
+
+class _HasHe:
+    """Whether a sentence says he, she, his, her or him (true or false as a bool): searched for once, when a
+    mention's votes first ask (most mentions never do)."""
+
+    __slots__ = ("text", "found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self.found is None:
+            self.found = _HE.search(self.text) is not None
+        return self.found
 
 
 def _register(reg: Registry, p: Parsed) -> None:
@@ -116,8 +140,7 @@ def _register(reg: Registry, p: Parsed) -> None:
         return  # (nothing to vote on or register; p.votes stays empty)
     if not p.votes:
         text = p.sentence.fixed
-        has_he = _HE.search(text) is not None
-        p.votes = list(map(context_votes, repeat(p.toks), p.mentions, repeat(text), repeat(has_he)))
+        p.votes = list(map(context_votes, repeat(p.toks), p.mentions, repeat(text), repeat(_HasHe(text))))
     reg.add_all(p.mentions, p.votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):
@@ -137,27 +160,28 @@ def _register(reg: Registry, p: Parsed) -> None:
 
 # (each lookbehind after the first character: a pattern that starts with a character class scans fast)
 _CAP_RUN = re.compile(r"[A-Z](?<![\w'’][A-Z])[\w’'.-]*(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w’'.-]*)+")
-_CAP_S = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+s)\b(?!['’])")
 _POSS = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+)['’]s\b")
 _INITIAL_SUBJECT = re.compile(r"([A-Z][a-z]+) (?:was|is|had|became|[a-z]{3,}ed)\b")
-_PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b")
+# \b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b, with each word-start test after the word's first letter
+_PLACE_PREP = re.compile(r"(?:i(?<!\wi)n|a(?<!\wa)t|t(?<!\wt)o|f(?<!\wf)rom|n(?<!\wn)ear)\s+([A-Z][a-z]+)\b")
 
 
 def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], set[str]]:
     """Damaged spellings to repair ('Ramn' -> 'Ramon') and names that lost their apostrophe ('Trotskys')."""
-    run_texts: list[str] = []
-    found: list[str] = []  # name words
-    mid_caps = set(mid_caps)  # a local copy grown in place (a new set per sentence was quadratic)
-    for s in live:
-        text = s.fixed
-        run_texts += _CAP_RUN.findall(text)
-        if "'s" in text or "’s" in text:  # (most sentences have no possessive to find)
-            found += _POSS.findall(text)  # "Stalin's": said of someone
+    mid_caps = set(mid_caps)  # a local copy grown in place
+    texts = [s.fixed for s in live]
+    # One scan of all sentences for each pattern: "\x00" between two of them reads as the start or end of a
+    # string to each (not a space, not a word character, not an apostrophe), so no match runs across.
+    joined = "\x00".join(texts)
+    run_texts: list[str] = _CAP_RUN.findall(joined)
+    # "Stalin's": said of someone (only the sentences with a possessive are scanned: most have none)
+    found: list[str] = _POSS.findall("\x00".join([t for t in texts if "'s" in t or "’s" in t]))
+    found += _PLACE_PREP.findall(joined)  # (name words: a set below, their order does not matter)
+    for text in texts:
         m = _INITIAL_SUBJECT.match(text)
         if m:
             found.append(m[1])
             mid_caps.add(m[1])  # "Bismarck was ...": a name even at the start of a sentence
-        found += _PLACE_PREP.findall(text)
     name_words = set(found)
     # the capitalised words of each distinct run, worked out once (names recur; equal runs share one list)
     words_of: dict[str, list[str]] = {}

@@ -187,8 +187,17 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
     era = g.get("era")
     s, e = m.start(), m.end()
     answer = text[s:e].strip()
-    # "between 1924 and 1928" -> answer "1924 and 1928" reads badly: keep the range only
-    answer = _LEADING_WORD.sub("", answer)
+    # "between 1924 and 1928" -> answer "1924 and 1928" reads badly: keep the range only (the words start
+    # with these letters, in any case: no other character matches them under IGNORECASE)
+    if answer[:1] in "bBfFtT":
+        answer = _LEADING_WORD.sub("", answer)
+    if kind in ("year", "era_year", "bc_year"):  # (the commonest kinds first)
+        y = int(g["y"])
+        if kind == "year" and not era and _COUNT_NOUN.match(text, e):
+            return None
+        if y == 0 or (kind == "era_year" and y < 1):
+            return None
+        return DateMatch(s, e, answer, _era_year(y, era), "year", vague=vague)
     if kind == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         if not _real_day(y, mo, d):
@@ -253,25 +262,18 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
         return DateMatch(
             s, e, _LEADING_THE.sub("", answer), f"{dec}s", "decade", vague=bool(qual)
         )
-    if kind in ("year", "era_year", "bc_year"):
-        y = int(g["y"])
-        if kind == "year" and not era and _COUNT_NOUN.match(text, e):
-            return None
-        if y == 0 or (kind == "era_year" and y < 1):
-            return None
-        return DateMatch(s, e, answer, _era_year(y, era), "year", vague=vague)
     return None
 
 
 # Cheap tests first. Each pattern needs some of these hints (d: a digit, y: three digits in a row, m: a month,
-# c: "century", e: an era); most sentences have no date and skip most patterns, and small numbers ("20 men")
-# skip every year pattern. The hint regexes begin with a character (class), so the engine jumps to candidates;
-# in ASCII text a digit is [0-9], which the engine tests faster than \d.
+# c: "century", e: an era; n: a month then a number, o: a number then a month, the gates of the month patterns,
+# searched once for all of them); most sentences have no date and skip most patterns, and small numbers
+# ("20 men") skip every year pattern. The hint regexes begin with a character (class), so the engine jumps to
+# candidates; in ASCII text a digit is [0-9], which the engine tests faster than \d.
 _HINT_DIGIT = re.compile(r"\d")
 _HINT_YEAR = re.compile(r"\d\d\d")
 _HINT_DIGIT_ASCII = re.compile(r"[0-9]")
 _HINT_YEAR_ASCII = re.compile(r"[0-9][0-9][0-9]")
-_ERA_WORDS = ("AD", "A.D.", "CE", "BC", "B.C.")
 # a month's first three letters at the start of a word (the boundary is checked behind them)
 _HINT_MONTH = re.compile(r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec)(?<=\b...)")
 _HINT_CENTURY = re.compile(r"[cC][eE][nN][tT][uU][rR][yY]")  # "century" in any case ("CENTURY" too)
@@ -281,17 +283,9 @@ _MONTH_WORD = re.compile(
                  "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
                  "Nov", "Dec"]) + r"(?!\w)"
 )
-_NEEDS = {"iso": "y", "mdy": "my", "dmy": "my", "range_md": "my", "month_range": "my", "my": "my", "md": "dm",
-          "dm": "dm", "century": "dc", "century_word": "c", "year_range": "y", "decade": "y", "year": "y",
-          "era_year": "de", "bc_year": "de"}
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    # (these small helpers loop: any()/all() over a generator cost more, and they run for every sentence)
-    for w in words:  # noqa: SIM110
-        if w in text:
-            return True
-    return False
+_NEEDS = {"iso": "y", "mdy": "myn", "dmy": "myo", "range_md": "myn", "month_range": "myn", "my": "myn",
+          "md": "dmn", "dm": "dmo", "century": "dc", "century_word": "c", "year_range": "y", "decade": "y",
+          "year": "y", "era_year": "de", "bc_year": "de"}
 
 
 def _hints(text: str, ascii_text: bool) -> str:
@@ -302,10 +296,15 @@ def _hints(text: str, ascii_text: bool) -> str:
         hints = "d"
     # without a digit only "century" matters: every pattern but century_word needs a digit
     if hints:
-        if _has_any(text, _ERA_WORDS):
+        if "AD" in text or "CE" in text or "BC" in text or "A.D." in text or "B.C." in text:  # an era's words
             hints += "e"
         if _HINT_MONTH.search(text) and _MONTH_WORD.search(text):
             hints += "m"
+            month_number, number_month = _MONTH_GATES[ascii_text]
+            if month_number(text):
+                hints += "n"
+            if number_month(text):
+                hints += "o"
     if _HINT_CENTURY.search(text):
         hints += "c"
     return hints
@@ -318,6 +317,12 @@ _MONTH_NUMBER_GATE = _MONTH_THREE + r"[a-z]*\.?,?\s+(?:of\s+)?\d"  # "June 5", "
 _NUMBER_MONTH_GATE = r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_THREE  # "5 June", "5th of June"
 _MONTH_RANGE_GATE = r"\d\s*(?:[-–]|to|and|until)\s*" + _MONTH_THREE  # "1924 to June"
 _YEAR_RANGE_GATE = r"\d\d\d\s*(?:[-–/]|\s+to\s+|\s+until\s+)\s*\d\d"  # "1924-28", "1924 to 1928"
+# (the hints n and o: ASCII text -> the month-number and number-month gates)
+_MONTH_GATES = {
+    False: (re.compile(_MONTH_NUMBER_GATE).search, re.compile(_NUMBER_MONTH_GATE).search),
+    True: (re.compile(_MONTH_NUMBER_GATE.replace(r"\d", "[0-9]")).search,
+           re.compile(_NUMBER_MONTH_GATE.replace(r"\d", "[0-9]")).search),
+}
 
 
 def _has_decade(text: str) -> bool:
@@ -341,9 +346,13 @@ def _gates(*sources: str | Gate) -> tuple[tuple[Gate, ...], tuple[Gate, ...]]:
 
 # Lean forms: a pattern without its optional leading words (qualifier, weekday) finds the same matches in a
 # sentence where none of those words occurs, and starting with a month or a digit it scans much faster.
-_QUAL_WORDS = ("early", "mid", "late", "end of", "beginning of", "start of", "summer", "spring", "autumn", "fall",
-               "winter", "around", "about", "circa", "c.", "ca.")  # each qualifier contains one of these
-_WEEKDAY_WORDS = ("day",)  # Monday ... Sunday
+# (A qualifier counts only with the space or hyphen _QUAL needs after it: "later", "Middle Ages" or "nearly"
+# leave the lean form in use; each qualifier with that space contains one of these.)
+_QUALIFIER = re.compile(
+    r"(?:early|mid|middle|late|end of|beginning of|start of|summer|spring|autumn|fall|winter|around|about|circa|"
+    r"c\.|ca\.)[\s-]"
+).search
+_WEEKDAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day").search  # ("today", "days": no weekday)
 # _YEAR with the word boundary checked behind its first digit, so that the pattern starts with a digit
 _YEAR_LEAN = (
     r"(?P<y>[1-9](?<=\b[1-9])(?:(?<=1)\d{3}|(?<=2)0\d{2}|\d{2}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b)))"
@@ -356,7 +365,7 @@ _LEAN = {
     "md": re.compile(_MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*[-–,]?\s*\d)"),
     "year": re.compile(_YEAR_LEAN + _ERA + r"\b(?![-–,.]\d)"),
 }
-_LEAN_UNLESS = {"mdy": _WEEKDAY_WORDS, "md": _WEEKDAY_WORDS, "my": _QUAL_WORDS, "year": _QUAL_WORDS}
+_LEAN_UNLESS = {"mdy": _WEEKDAY_NAME, "md": _WEEKDAY_NAME, "my": _QUALIFIER, "year": _QUALIFIER}
 
 
 @dataclass(frozen=True)
@@ -365,25 +374,20 @@ class _Rule:
     pattern: re.Pattern[str]
     gates: tuple[Gate, ...] = ()  # each must pass (a match implies every one)
     ascii_gates: tuple[Gate, ...] = ()  # the same, for ASCII text
-    lean: re.Pattern[str] | None = None  # used when no word of `lean_unless` occurs in the sentence
-    lean_unless: tuple[str, ...] = ()
+    lean: re.Pattern[str] | None = None  # used when `lean_unless` finds nothing in the sentence
+    lean_unless: Gate | None = None
 
 
 _GATES: dict[int, tuple[tuple[Gate, ...], tuple[Gate, ...]]] = {
     0: _gates(_ISO_GATE),  # iso
-    1: _gates(_MONTH_NUMBER_GATE),  # mdy
-    2: _gates(_NUMBER_MONTH_GATE),  # dmy
-    3: _gates(_MONTH_NUMBER_GATE),  # range_md
-    4: _gates(_MONTH_NUMBER_GATE, _MONTH_RANGE_GATE),  # month_range
-    5: _gates(_MONTH_NUMBER_GATE),  # my
-    6: _gates(_MONTH_NUMBER_GATE),  # md
-    7: _gates(_NUMBER_MONTH_GATE),  # dm
+    # (mdy, dmy, range_md, my, md, dm: their gates are the hints n and o)
+    4: _gates(_MONTH_RANGE_GATE),  # month_range
     10: _gates(_has_between),  # year_range: between 1924 and 1928
     11: _gates(_YEAR_RANGE_GATE),  # year_range: 1924-1928
     12: _gates(_has_decade),  # decade
 }
 _RULES = [
-    _Rule(kind, pattern, *_GATES.get(i, ((), ())), _LEAN.get(kind), _LEAN_UNLESS.get(kind, ()))
+    _Rule(kind, pattern, *_GATES.get(i, ((), ())), _LEAN.get(kind), _LEAN_UNLESS.get(kind))
     for i, (kind, pattern) in enumerate(_PATTERNS)
 ]
 
@@ -401,15 +405,17 @@ def find_dates(text: str) -> list[DateMatch]:
         return []
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    lean_ok: dict[tuple[str, ...], bool] = {}  # per word list: none of its words occurs
+    lean_ok: dict[Gate, bool] = {}  # per lean_unless: it finds nothing
     for rule in _rules_for(hints):
-        if not _passes(text, rule.ascii_gates if ascii_text else rule.gates):
+        gates = rule.ascii_gates if ascii_text else rule.gates
+        if gates and not _passes(text, gates):
             continue  # no match possible
         pattern = rule.pattern
-        if rule.lean is not None:
-            ok = lean_ok.get(rule.lean_unless)
+        unless = rule.lean_unless
+        if rule.lean is not None and unless is not None:
+            ok = lean_ok.get(unless)
             if ok is None:
-                ok = lean_ok[rule.lean_unless] = not _has_any(text, rule.lean_unless)
+                ok = lean_ok[unless] = not unless(text)
             if ok:
                 pattern = rule.lean
         for m in pattern.finditer(text):

@@ -137,7 +137,9 @@ class Registry:
         return _decide(self.forms[key].votes)[0]
 
     def resolve(self) -> list[Entity]:
-        kinds = {key: _decide(f.votes)[0] for key, f in self.forms.items()}  # (kind_of_form of each)
+        # each form's (kind, strength), decided once: a lone form's entity reuses it
+        decided = {key: _decide(f.votes) for key, f in self.forms.items()}
+        kinds = {key: d[0] for key, d in decided.items()}  # (kind_of_form of each)
         for _ in range(3):  # "Germany, Estonia, and Bulgaria": the kind spreads along the list
             changed: set[str] = set()
             for a, b in self.coordinated:
@@ -152,8 +154,11 @@ class Registry:
                             votes = self.forms[x].votes
                             votes[kind] = votes.get(kind, 0) + 1
                             changed.add(x)
+            if not changed:
+                break  # (nothing changed: another round would read the same votes and kinds)
             for key in changed:  # (the other forms' votes, so their kinds, are as they were)
-                kinds[key] = self.kind_of_form(key)
+                decided[key] = _decide(self.forms[key].votes)
+                kinds[key] = decided[key][0]
         parent: dict[str, str] = {key: key for key in self.forms}
 
         def find(k: str) -> str:
@@ -244,27 +249,34 @@ class Registry:
         self.entities = []
         self._by_key = {}
         for keys in groups.values():
-            ent = self._entity(keys, kinds)
+            ent = self._entity(keys, kinds, decided)
             self.entities.append(ent)
             for k in keys:
                 self._by_key[k] = ent
         self.entities.sort(key=attrgetter("count"), reverse=True)  # (a stable sort, as by -count)
         return self.entities
 
-    def _entity(self, keys: list[str], kinds: dict[str, str]) -> Entity:
+    def _entity(self, keys: list[str], kinds: dict[str, str], decided: dict[str, tuple[str, float]]) -> Entity:
         if len(keys) == 1:  # most entities have one form: no merging, ranking or sorting to do
             form = self.forms[keys[0]]
             votes = form.votes
-            kind, strength = _decide(votes)
-            name = form.surface
-            folded = fold(name)
-            aliases = [s for s in form.surfaces if s != name and fold(s) != folded]
+            kind, strength = decided[keys[0]]  # (_decide(votes), as resolve found it)
+            count = form.count
+            if len(form.surfaces) == 1:  # (one spelling: it is the name, and no alias)
+                name = next(iter(form.surfaces))
+                aliases = []
+            else:
+                name = form.surface
+                folded = fold(name)
+                aliases = [s for s in form.surfaces if s != name and fold(s) != folded]
         else:
             votes, kind, strength, name, aliases = self._merged(keys, kinds)
+            count = sum(self.forms[k].count for k in keys)
         plain = strip_accents(name)
         if plain != name and plain not in aliases:
             aliases.append(plain)
-        if kind not in ("person", "work"):  # "The Marx-Engels Institute" is listed as "Marx-Engels Institute"
+        # "The Marx-Engels Institute" is listed as "Marx-Engels Institute" (_THE.sub needs "The" first)
+        if kind not in ("person", "work") and name[:3] == "The":
             bare = _THE.sub("", name)
             if bare != name:
                 aliases.append(name)
@@ -273,7 +285,7 @@ class Registry:
             name=name,
             kind=kind,
             aliases=aliases,
-            count=sum(self.forms[k].count for k in keys),
+            count=count,
             strength=strength if kind != "person" else _person_votes(votes) + min(votes.get("acts", 0.0), 1.2),
         )
         for k in keys:

@@ -7,9 +7,9 @@ philosopher" a person (role nouns); "in X", "X (now Y)", "X, a suburb of Y" a pl
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
+from typing import Protocol
 
 from .lexicon import (
     CONJUNCTIONS,
@@ -28,6 +28,11 @@ from .lexicon import (
 from .names import Mention
 from .tokens import Tok
 from .units import _FINITE, _spelling_flags
+
+
+class SupportsBool(Protocol):
+    def __bool__(self) -> bool: ...
+
 
 _PLACE_PAREN = re.compile(r"\s*\((?:now|formerly|modern|today|present-day|then)\b", re.IGNORECASE)
 
@@ -116,13 +121,21 @@ WORK_HEADS = {"history", "histories", "book", "chronicle", "chronicles", "tapest
               "opera", "novel"}
 
 
+_NAME_SPLIT = re.compile(r"[\s-]+")
+_NUMERAL = re.compile(r"[ivxlc]+|\d+")
+_TERM_ENDS = ("ism", "ist", "ists", "ite", "ites")  # (ism|ists?|ites?)$ of a word without a line break
+_PEOPLE_WORD = re.compile(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots|ants|ents)")
+
+
 @lru_cache(maxsize=1 << 15)
 def structural_kind(name: str) -> str | None:
     """The kind a name's own words say: 'Battle of X' is an event, 'Red Army' a term."""
-    words = [w for w in re.split(r"[\s-]+", name.lower()) if w]
+    low = name.lower()
+    # (str.split splits at the same spaces as \s)
+    words = [w for w in _NAME_SPLIT.split(low) if w] if "-" in low else low.split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
-    while len(words) > 1 and re.fullmatch(r"[ivxlc]+|\d+", words[-1]):  # "World War II"
+    while len(words) > 1 and _NUMERAL.fullmatch(words[-1]):  # "World War II"
         words = words[:-1]
     if not words:
         return None
@@ -140,11 +153,11 @@ def structural_kind(name: str) -> str | None:
             return "term"
         if w in PLACE_HEADS:
             return "place"
-    if len(words) == 1 and re.search(r"(ism|ists?|ites?)$", head):
+    if len(words) == 1 and head.endswith(_TERM_ENDS):
         return "term"
     if head in WORK_HEADS and len(words) > 1:
         return "work"
-    if len(words) == 1 and re.fullmatch(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots|ants|ents)", head):
+    if len(words) == 1 and _PEOPLE_WORD.fullmatch(head):
         return "term"  # "Normans", "Bolsheviks", "Patriots": a people or a party, not one person
     if len(words) > 1 and first in NAME_ADJECTIVES:
         return "place"
@@ -165,11 +178,12 @@ _NOT_PERSON_FIRST = frozenset(NAME_ADJECTIVES | set(FIRST_WORD_KINDS) | _KIND_HE
 _low = attrgetter("low")
 
 
-def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> Counter:
-    """How the sentence around a mention suggests its kind."""
-    # This runs once per mention, so it keeps to plain operations: Counter() makes two Python-level calls
-    # and `votes[k] += x` one more (__missing__) for each new kind; an empty Counter is filled as a dict.
-    votes: Counter = Counter.__new__(Counter)
+def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: SupportsBool) -> dict[str, float]:
+    """How the sentence around a mention suggests its kind. `has_he`: true if the sentence says he, she, his,
+    her or him (read only for a mention a finite verb follows: the caller may find it out on demand)."""
+    # This runs once per mention, so it keeps to plain operations: a plain dict, filled with get() (a Counter's
+    # creation and its `+=` on a new kind each cost Python-level calls; Registry.add_all sums the votes alike)
+    votes: dict[str, float] = {}
     if m.modifier:
         return votes
     text = m.text
@@ -191,9 +205,10 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: bool) -> C
         if not _WORK_WORDS.isdisjoint(map(_low, toks[t0 - 4 if t0 > 4 else 0 : t0])):
             _work_votes(votes, [t.low for t in toks[t0 - 4 if t0 > 4 else 0 : t0] if t.kind == "word"])
         # "lieutenant-general of the NKVD Lyushkov": a role noun a few words before the name
-        back = toks[t0 - 5 if t0 > 5 else 0 : t0]
-        if prev.is_cap and not ROLE_NOUNS.isdisjoint(map(_low, back)) and _role_before(back):
-            votes["person"] = votes.get("person", 0) + 1.5
+        if prev.is_cap:
+            back = toks[t0 - 5 if t0 > 5 else 0 : t0]
+            if not ROLE_NOUNS.isdisjoint(map(_low, back)) and _role_before(back):
+                votes["person"] = votes.get("person", 0) + 1.5
         if prev.kind == "word":
             low = prev.low
             if low in ROLE_NOUNS and prev.text[:1].islower():
@@ -311,7 +326,7 @@ def _such_as_group(toks: list[Tok], t0: int) -> int | None:
     return None
 
 
-def _work_votes(votes: Counter, before: list[str]) -> None:
+def _work_votes(votes: dict[str, float], before: list[str]) -> None:
     """'his book X', 'the famous X': the words before a mention (`before`: up to 4, lower case) name a work."""
     if not WORK_NOUNS.isdisjoint(before[-3:]) and any(w in _POSSESSIVE_DETS or w.endswith("'s") for w in before):
         votes["work"] = votes.get("work", 0) + 2

@@ -83,6 +83,10 @@ def find_mentions(
     """Mentions in a tokenized sentence. `mid_caps`: words seen capitalised inside sentences;
     `lower_vocab`: words seen in lower case (so "Governmental" at a sentence start is not a name);
     `skip`: token indices already taken (dates)."""
+    # a mention starts at a name word: the few of them are found first, in one pass (none: no mention)
+    starts = [k for k, t in enumerate(toks) if t.name_word]
+    if not starts:
+        return []
     skip = skip or set()
     first_word = 0
     for k, t in enumerate(toks):
@@ -92,8 +96,7 @@ def find_mentions(
     out: list[Mention] = []
     n = len(toks)
     i = 0  # the next token not yet part of a mention
-    # a mention starts at a name word: the few of them are found first, in one pass
-    for start in [k for k, t in enumerate(toks) if t.name_word]:
+    for start in starts:
         if start < i or start in skip:
             continue
         i = j = start
@@ -125,13 +128,11 @@ def find_mentions(
                     j = k
                     continue
             break
-        span = list(range(i, j + 1))
-        i = j + 1
-        initial = span[0] == first_word or (
-            span[0] > 0 and toks[span[0] - 1].text in "\"“‘'(" and span[0] - 1 <= first_word
-        )
+        a, b = i, j + 1  # the span: tokens [a, b)
+        i = b
+        initial = a == first_word or (a > 0 and toks[a - 1].text in "\"“‘'(" and a - 1 <= first_word)
         if initial:
-            head = toks[span[0]]
+            head = toks[a]
             stem = possessive_stem(head.text)
             ordinary = (
                 head.low in SENTENCE_STARTERS
@@ -140,71 +141,75 @@ def find_mentions(
                 or (stem not in mid_caps and stem.lower() in lower_vocab)
             )
             if ordinary:
-                span = span[1:]
-                while span and toks[span[0]].low in _CONNECTORS_THE:
-                    span = span[1:]
+                a += 1
+                while a < b and toks[a].low in _CONNECTORS_THE:
+                    a += 1
             elif (
-                len(span) == 1
+                b - a == 1
                 and stem not in mid_caps
-                and not (span[0] + 1 < n and finite_verb(toks[span[0] + 1]) and stem.lower() not in lower_vocab)
-                and not (span[0] + 2 < n and toks[span[0] + 1].text == ","
-                         and toks[span[0] + 2].low in ("a", "an", "the") and stem.lower() not in lower_vocab)
+                and not (a + 1 < n and finite_verb(toks[a + 1]) and stem.lower() not in lower_vocab)
+                and not (a + 2 < n and toks[a + 1].text == ","
+                         and toks[a + 2].low in ("a", "an", "the") and stem.lower() not in lower_vocab)
             ):
                 # a lone capitalised word we never see inside a sentence: most likely an ordinary word
                 # (unless a verb follows it, as in "Stalin fought ...")
                 continue
-        while span and toks[span[-1]].low in _CONNECTORS_THE:
-            span = span[:-1]
-        if not span:
+        while a < b and toks[b - 1].low in _CONNECTORS_THE:
+            b -= 1
+        if a >= b:
             continue
         # "NKVD Lyushkov", "USSR Marshals Budyonny": an acronym modifying the name after it
-        if len(span) > 1 and _is_acronym(toks[span[0]].text) and not _is_acronym(toks[span[1]].text):
-            out.append(_mention(toks, [span[0]], initial, modifier=True))
-            span = span[1:]
+        if b - a > 1 and _is_acronym(toks[a].text) and not _is_acronym(toks[a + 1].text):
+            out.append(_mention(toks, a, a + 1, initial, modifier=True))
+            a += 1
             initial = False
         title = None
-        before = toks[span[0] - 1] if span[0] > 0 else None
-        appositive = span[0] >= 3 and toks[span[0] - 2].text == "," and toks[span[0] - 3].is_cap
-        head_stem = possessive_stem(toks[span[0]].low)  # of the span's first word, as the span shrinks
-        if (len(span) > 2 and head_stem in TITLES and toks[span[1]].low == "of"
-                and (before is None or before.low != "the" or appositive)):
+        head_stem = possessive_stem(toks[a].low)  # of the span's first word, as the span shrinks
+        if (b - a > 2 and head_stem in TITLES and toks[a + 1].low == "of"
+                and (a == 0 or toks[a - 1].low != "the" or _appositive(toks, a))):
             # "crowned King of England", "William, Duke of Normandy": a title said of someone; but
             # "the Duke of Wellington defeated Napoleon" names the man
-            m = _mention(toks, span, initial)
+            m = _mention(toks, a, b, initial)
             m.title_phrase = True
             out.append(m)
             continue
         while (
-            len(span) > 1
+            b - a > 1
             and head_stem.rstrip("s") in TITLES
-            and toks[span[1]].kind != "punct"
-            and toks[span[1]].low not in CONNECTORS  # "the Duke of Wellington" keeps its title
+            and toks[a + 1].kind != "punct"
+            and toks[a + 1].low not in CONNECTORS  # "the Duke of Wellington" keeps its title
         ):
-            title = toks[span[0]].text
-            span = span[1:]
-            head_stem = possessive_stem(toks[span[0]].low)
-        if len(span) >= 3 and _shouting(toks, span):
+            title = toks[a].text
+            a += 1
+            head_stem = possessive_stem(toks[a].low)
+        if b - a >= 3 and _shouting(toks, a, b):
             continue
-        if toks[span[0]].low in _NOT_NAME_STARTS:
+        if toks[a].low in _NOT_NAME_STARTS:
             continue  # "What Is the Third Estate": a title's words, not a name
-        if len(span) == 1 and head_stem in ROLE_NOUNS:
+        if b - a == 1 and head_stem in ROLE_NOUNS:
             continue  # "Prosecutor-General", "President": a role word, not a name
-        m = _mention(toks, span, initial, title=title)
-        if len(span) == 1 and not m.possessive and span[-1] + 1 < n:
-            m.modifier = _modifies_next(toks[span[-1] + 1])
+        m = _mention(toks, a, b, initial, title=title)
+        if b - a == 1 and not m.possessive and b < n:
+            m.modifier = _modifies_next(toks[b])
         out.append(m)
     return out
 
 
+def _appositive(toks: list[Tok], a: int) -> bool:
+    """'William, Duke of Normandy': the name at token a follows a capitalised word and a comma."""
+    return a >= 3 and toks[a - 2].text == "," and toks[a - 3].is_cap
+
+
 def _mention(
-    toks: list[Tok], span: list[int], initial: bool, modifier: bool = False, title: str | None = None
+    toks: list[Tok], a: int, b: int, initial: bool, modifier: bool = False, title: str | None = None
 ) -> Mention:
-    first, last = toks[span[0]], toks[span[-1]]
+    """The mention of tokens [a, b)."""
+    first, last = toks[a], toks[b - 1]
     text = last.text
     possessive = text.endswith(_POSSESSIVE_ENDS)
     # the span ends before the possessive ending (tokens.possessive_stem)
     end = last.end - (2 if text.endswith(("'s", "’s")) else 1) if possessive else last.end
-    return Mention("", first.start, end, span[0], span[-1] + 1, possessive, modifier, title, initial)
+    return Mention("", first.start, end, a, b, possessive, modifier, title, initial)
 
 
 def _modifies_next(nxt: Tok) -> bool:
@@ -219,11 +224,11 @@ def _modifies_next(nxt: Tok) -> bool:
     return not w.endswith("ing")
 
 
-def _shouting(toks: list[Tok], span: list[int]) -> bool:
-    """'ERROR CREATE MATERIALIZED VIEW': upper-case runs are not names."""
-    if len(span) < 3:
+def _shouting(toks: list[Tok], a: int, b: int) -> bool:
+    """'ERROR CREATE MATERIALIZED VIEW': upper-case runs are not names (tokens [a, b))."""
+    if b - a < 3:
         return False
-    upper = [toks[k] for k in span if toks[k].text.isupper() and len(toks[k].text) > 1]
+    upper = [t for t in toks[a:b] if t.text.isupper() and len(t.text) > 1]
     return len(upper) >= 3
 
 

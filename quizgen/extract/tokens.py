@@ -33,12 +33,16 @@ _ABBR_WORDS = {
     "maj",
     "ste",
 }
-# A token: the first of these alternatives that matches where the token starts.
+# A token: the first of these alternatives that matches where the token starts (the group names are the
+# kinds _token_kind tells apart without matching). A word and a number never start with the same character,
+# so the commoner word is tried first; an abbreviation must come before it ("U.S." is not the word "U").
+# A number is [$£€−-]?\d+ written to start with one character class (the engine skips an alternative whose
+# first class fails): a sign or a digit, then more digits, at least one after a sign.
 _TOKEN_FORMS = r"""
     (?P<abbr>[A-Z]\.(?:[A-Z]\.)+)                                # U.S.S.R.
-  | (?P<num>[$£€−-]?\d+(?:,\d{3})*(?:\.\d+)?                 # 20,000  61.1%  20-year  1920s  48.8 °C
-      (?:%|(?:-[A-Za-z]+)+|s\b|\s?°\s?[CF]\b|\s(?:km|mm|cm|m|kg|ha|mi|ft|billion|million)\b)?)
   | (?P<word>[^\W\d_][^\W_]*(?:['’\-](?=[^\W\d_])[^\W_]*)*)      # Marx-Engels  Caesar's
+  | (?P<num>[$£€−\-\d](?:(?<=\d)|(?=\d))\d*(?:,\d{3})*(?:\.\d+)?  # 20,000  61.1%  20-year  1920s  48.8 °C
+      (?:%|(?:-[A-Za-z]+)+|s\b|\s?°\s?[CF]\b|\s(?:km|mm|cm|m|kg|ha|mi|ft|billion|million)\b)?)
   | (?P<punct>\S)
 """
 # (a word is a letter, then runs of letters and digits joined by an apostrophe or a hyphen before a letter:
@@ -46,13 +50,13 @@ _TOKEN_FORMS = r"""
 # a "piece": a token and the spaces after it (no groups: findall gives the pieces as strings)
 _PIECE_FORMS = r"(?:" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_FORMS) + r")\s*"
 _TOKEN = re.compile(_PIECE_FORMS, re.VERBOSE)
-_TOKEN_KIND = re.compile(_TOKEN_FORMS, re.VERBOSE)
 
 
 def _ascii_only(pattern: str) -> str:
     r"""The same pattern for ASCII text, with plain character ranges, which the engine tests faster than
     the Unicode classes (\s as Unicode has it in ASCII: \t-\r, \x1c-\x1f and the space)."""
     for unicode_class, ascii_class in (
+        (r"[$£€−\-\d]", r"[$£€−\-0-9]"),
         (r"[^\W\d_]", "[A-Za-z]"),
         (r"[^\W_]", "[A-Za-z0-9]"),
         (r"\d", "[0-9]"),
@@ -64,7 +68,6 @@ def _ascii_only(pattern: str) -> str:
 
 
 _TOKEN_ASCII = re.compile(_ascii_only(_PIECE_FORMS), re.VERBOSE)
-_TOKEN_KIND_ASCII = re.compile(_ascii_only(_TOKEN_FORMS), re.VERBOSE)
 
 
 class Tok:
@@ -99,29 +102,42 @@ def _name_word(text: str, is_cap: bool) -> bool:
 
 
 _PieceInfo = tuple[str, str, str, bool, bool, int, int, bool]
+_SIGNS = "$£€−-"  # what a number may start with before its first digit (_TOKEN_FORMS)
+
+
+def _token_kind(tok: str) -> str:
+    r"""The group of _TOKEN_FORMS that matched `tok`, told by its characters (no regex match needed).
+
+    A token that ends in "." and is longer than one character can only be an abbreviation (no other form
+    ends in a full stop); one that starts with a digit or with a sign and goes on is a number (a lone sign
+    is punctuation); one that starts with a letter (`[^\W\d_]`: alphanumeric but not a decimal digit) is a
+    word; any other is a single character of punctuation."""
+    first = tok[0]
+    if len(tok) > 1 and tok[-1] == ".":
+        return "abbr"
+    if first.isdecimal() or len(tok) > 1 and first in _SIGNS:
+        return "num"
+    if first.isalnum():
+        return "word"
+    return "punct"
+
+
+def _piece_info(piece: str) -> _PieceInfo:
+    r"""(token, kind, low, is_cap, name_word, token length, piece length, may take a full stop after) of a
+    piece: its token and the spaces after it (which is all \s: str.rstrip strips the same characters)."""
+    tok = piece.rstrip()
+    kind = _token_kind(tok)
+    low = tok.lower()
+    n = len(tok)
+    # "St.", "F.": the full stop after an abbreviation or an initial belongs to the word
+    takes_dot = kind == "word" and n == len(piece) and (low in _ABBR_WORDS or n == 1 and tok.isupper())
+    is_cap = (kind == "word" or kind == "abbr") and tok[0].isupper()
+    return (tok, kind, low, is_cap, is_cap and _name_word(tok, is_cap), n, len(piece), takes_dot)
 
 
 class _Pieces(dict[str, _PieceInfo]):
-    """piece -> (token, kind, low, is_cap, name_word, token length, piece length, may take a full stop after).
-
-    The same few thousand pieces make up most text: each is analysed once (cleared like an lru cache)."""
-
-    def __missing__(self, piece: str) -> _PieceInfo:
-        m = (_TOKEN_KIND_ASCII if piece.isascii() else _TOKEN_KIND).match(piece)
-        assert m is not None and m.lastgroup is not None
-        kind = m.lastgroup
-        tok = m.group()
-        low = tok.lower()
-        # "St.", "F.": the full stop after an abbreviation or an initial belongs to the word
-        takes_dot = kind == "word" and len(tok) == len(piece) and (
-            low in _ABBR_WORDS or len(tok) == 1 and tok.isupper()
-        )
-        is_cap = kind in ("word", "abbr") and tok[0].isupper()
-        info = (tok, kind, low, is_cap, _name_word(tok, is_cap), len(tok), len(piece), takes_dot)
-        if len(self) >= 1 << 16:
-            self.clear()
-        self[piece] = info
-        return info
+    """piece -> _piece_info(piece). The same few thousand pieces make up most text: each is analysed once
+    (cleared like an lru cache)."""
 
     def cache_clear(self) -> None:
         self.clear()
@@ -130,22 +146,36 @@ class _Pieces(dict[str, _PieceInfo]):
 _PIECES = _Pieces()
 
 
+_new_tok = object.__new__
+
+
 def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
     pieces = _PIECES
+    known = pieces.get
     pos = len(text) - len(text.lstrip())  # the first piece starts at the first non-space
     found = iter((_TOKEN_ASCII if text.isascii() else _TOKEN).findall(text))
     for piece in found:
-        tok, kind, low, is_cap, name_word, n, width, takes_dot = pieces[piece]
+        info = known(piece)
+        if info is None:  # (a plain call: cheaper than dict.__missing__, which the C code calls back)
+            if len(pieces) >= 1 << 16:
+                pieces.clear()
+            info = pieces[piece] = _piece_info(piece)
+        # Tok(text, start, end, kind, low, is_cap, name_word) without the Python-level call to __init__ (a
+        # sixth of the time here): the piece's fields go straight into the new token's slots
+        t = _new_tok(Tok)
+        t.text, t.kind, t.low, t.is_cap, t.name_word, n, width, takes_dot = info
+        t.start = pos
         if takes_dot and text[pos + n : pos + n + 1] == ".":
             # the full stop is the next piece (nothing else starts with "."): it joins this token
-            width += pieces[next(found)][6]
-            tok += "."
-            low += "."
+            width += len(next(found))
+            t.text += "."
+            t.low += "."
             n += 1
-            name_word = _name_word(tok, is_cap)
-        append(Tok(tok, pos, pos + n, kind, low, is_cap, name_word))
+            t.name_word = _name_word(t.text, t.is_cap)
+        t.end = pos + n
+        append(t)
         pos += width
     return out
 
