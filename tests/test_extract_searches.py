@@ -11,6 +11,7 @@ from quizgen.extract import analysis, tokens, topic, units
 from quizgen.extract.folding import fold
 from quizgen.extract.lexicon import AUXILIARIES, ED_VERBS_AFTER_SUBJECT, NOT_VERBS_ED, REPORTING, STOPWORDS
 from quizgen.extract.morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST
+from quizgen.extract.sentences import Sentence, _CapitalisedWords
 
 _PIECES = ["I", "i", "I'd", "we", "We", "WE", "you're", "your", "my", "mine", "he", "she", "his", "her", "him",
            "ſhe", "hıs", "1848", "2012", "21848", "x1848", "1848s", "credit:", "www.", ".com", "votes,", "Ed",
@@ -96,3 +97,50 @@ def test_unit_spelling_bits_match_the_token_tests(text: str) -> None:
     # units.py works its bits out without calling tokens' verb tests (cold cached calls cost more than the
     # test): a change to those tests must be made there too, and this catches it
     assert units._flags_of(text) == _reference_flags(text), text
+
+
+# pieces that exercise the gated regexes: their phrases, apostrophes, capitals, non-ASCII letters
+_CUE_PIECES = [*topic._WORD_CUES[:40], *sorted(topic.HEDGES)[:40], *sorted(topic._FIRST_SECOND), "don't", "It's",
+               "’s", "O'Neill", "well-known", "cookie-policy", "Policy", "PRIVACY", "Ünited", "walked", "gas",
+               "Reads", "says", "is"]
+_cue_text = st.lists(st.sampled_from(_CUE_PIECES + _PIECES) | st.text(max_size=5), max_size=10).map(
+    lambda parts: "".join(p + (" " if k % 4 else "") for k, p in enumerate(parts)))
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence("d", 0, 0, text, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cue_text)
+def test_gate_words_never_skip_a_match(text: str) -> None:
+    # topic.py runs a phrase regex only when one of the phrases' gate words is among the sentence's words:
+    # wherever the regex would match, the gate must let it run
+    s = _sentence(text)
+    words = topic.words_of(s)
+    if text.isascii():
+        assert words == re.findall("[a-z]+", text.lower().replace("'", ""))
+    else:
+        assert words is None
+    plain = topic._plain_words(s)
+    low = text.lower()
+    if topic._BOILER_RE.search(low):
+        assert topic._may_match(topic._BOILER_GATE, plain)
+    if topic._HEDGE_RE.search(low):
+        assert topic._may_match(topic._HEDGE_GATE, plain)
+    if topic._FIRST_SECOND_RE.search(text) or topic._FIRST_WORD_FIRST_SECOND.match(text):
+        assert topic._may_match(topic._FIRST_SECOND_GATE, plain)
+    assert topic._has_verb_in(low, plain) == topic._has_verb(low)
+
+
+_CAPITALISED = re.compile(r"([A-Z](?<=[\s(\"“][A-Z])[a-z]+)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_cue_text, max_size=4), st.sampled_from(["Policy", "Reads", "It", "Ünited", "Ab", "Neill", "x"]))
+def test_capitalised_words_are_found_as_the_one_pass_would(texts: list[str], word: str) -> None:
+    # the words written capitalised anywhere but at a text's start, as one regex pass over all texts finds them
+    every = set(_CAPITALISED.findall("\x00".join(texts)))
+    assert (word in _CapitalisedWords(texts)) == (word in every)
+    for w in list(every)[:5]:
+        assert w in _CapitalisedWords(texts)

@@ -361,22 +361,14 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
     return sentences
 
 
-_CAPITALISED = re.compile(r"([A-Z](?<=[\s(\"“][A-Z])[a-z]+)")
-
-
-def _capitalised_words(texts: Iterable[str]) -> set[str]:
-    """Words written capitalised somewhere other than a sentence's first word."""
-    # one pass over all of them: "\x00" between two texts is not among the characters the lookbehind
-    # accepts, so a text's first word is never taken, as at the start of a string
-    return set(_CAPITALISED.findall("\x00".join(texts)))
-
-
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 class _CapitalisedWords:
-    """`word in` it: is the word in _capitalised_words(texts)? Looked up one word at a time, when asked.
+    """`word in` it: is the word written capitalised in one of the texts, other than as a text's first word
+    (after a space, "(" or a quote, and not followed by another lower-case letter)? Looked up one word at a
+    time, when asked.
 
     Only glued words are ever asked about (most documents have none): finding a few words in the texts is
     cheaper than making the set of every capitalised word of every sentence."""
@@ -396,9 +388,9 @@ class _CapitalisedWords:
 
     def _find(self, word: str) -> bool:
         if not _CAPITALISED_WORD.fullmatch(word):
-            return False  # (the set holds a capital and lower-case letters only)
+            return False  # (such a word is a capital and lower-case letters only)
         if self.joined is None:
-            self.joined = "\x00".join(self.texts)  # ("\x00": as the set's one pass, no text's first word)
+            self.joined = "\x00".join(self.texts)  # ("\x00" is none of those: no text's first word)
         text = self.joined
         # an occurrence after a space, "(" or a quote, not followed by another lower-case letter
         at = text.find(word, 1)
