@@ -144,6 +144,8 @@ def _extract_whole(
     last_person: dict[str, tuple[Entity, int]] = {}
     last_other: dict[str, tuple[Entity | None, int]] = {}
     years: dict[str, list[tuple[int, int]]] = {}
+    checked: dict = {}  # SentenceFacts.add's checks of the questions asked, shared by the run's sentences
+    best: dict[str, float] = {}  # and the highest confidence given each question
     live = len(analysis.parsed)  # (each read sentence once)
     for n, p in enumerate(kept):
         s = p.sentence
@@ -175,7 +177,7 @@ def _extract_whole(
         else:
             ctx = Context(central.get(s.doc), False)
         hint = _year_hint(years[s.doc], n) if s.doc in years else None
-        sf = SentenceFacts(pa, ctx, hint)
+        sf = SentenceFacts(pa, ctx, hint, checked, best)
         work_facts(sf, analysis.registry, catalogue)  # first: a title's words are not places or terms
         sf.dates()
         place_facts(sf)
