@@ -222,7 +222,8 @@ class SentenceFacts:
 
     # (slots: the rules read these attributes many times per sentence)
     __slots__ = ("p", "ctx", "year_hint", "s", "out", "work_spans", "_seg_at", "_clause_of", "_base", "named",
-                 "low_text", "has_person", "checked", "best")
+                 "low_text", "has_person", "checked", "best",
+                 "best_discounted")
 
     def __init__(
         self,
@@ -231,8 +232,10 @@ class SentenceFacts:
         year_hint: int | None,
         checked: dict[tuple[str, str, tuple[str, ...]], _Checked | Literal[False]] | None = None,
         best: dict[str, float] | None = None,
+        best_discounted: dict[tuple[str, str], float] | None = None,
     ):
-        """`checked`, `best`: what add() found so far in the run (share them between a run's sentences)."""
+        """`checked`, `best`, `best_discounted`: what add() found so far in the run (share them between a run's
+        sentences)."""
         self.p = parse
         self.ctx = ctx
         self.year_hint = year_hint
@@ -255,6 +258,9 @@ class SentenceFacts:
         self.has_person: bool | None = None  # does it name a person? (people.names_a_person, asked once)
         self.checked = {} if checked is None else checked  # add()'s checks of each question asked
         self.best = {} if best is None else best  # the folded question -> the highest final confidence given it
+        # (the folded question, the answer) -> the highest confidence given a person candidate of the rules whose
+        # confidence may be discounted later
+        self.best_discounted = {} if best_discounted is None else best_discounted
 
     @property
     def seg_at(self) -> dict[Unit, int]:
@@ -313,14 +319,21 @@ class SentenceFacts:
         conf *= self._base if self._base is not None else self.base
         conf = round(conf if conf < 0.98 else 0.98, 2)
         # pipeline._dedupe keeps one candidate per (folded) question, the first of the most confident: a later one
-        # no more confident than one already made is dropped there, so it need not be made. (Only a candidate
-        # whose confidence is final counts as the one to beat: _discount_main_characters lowers some later.)
+        # no more confident than one already made is dropped there, so it need not be made. After the run,
+        # _discount_main_characters lowers the confidence of some person candidates (by their answer and rule):
+        # such a one beats a later one only if the same discount applies to both.
         best = self.best
         beaten = best.get(folded)
         if beaten is not None and conf <= beaten:
             return None
         if kind != "person" or rule not in _DISCOUNTED_RULES:
             best[folded] = conf
+        else:
+            key2 = (folded, answer)
+            beaten = self.best_discounted.get(key2)
+            if beaten is not None and conf <= beaten:
+                return None
+            self.best_discounted[key2] = conf
         # (all the fields in order: a call with a keyword argument, or a default list to make, costs more)
         c = Candidate(kind, q, answer, self.s, gap, conf, accepted[:], when, [], None, rule)
         self.out.append(c)

@@ -146,6 +146,7 @@ def _extract_whole(
     years: dict[str, list[tuple[int, int]]] = {}
     checked: dict = {}  # SentenceFacts.add's checks of the questions asked, shared by the run's sentences
     best: dict[str, float] = {}  # and the highest confidence given each question
+    best_discounted: dict[tuple[str, str], float] = {}  # (of the candidates whose confidence may be discounted)
     live = len(analysis.parsed)  # (each read sentence once)
     for n, p in enumerate(kept):
         s = p.sentence
@@ -177,7 +178,7 @@ def _extract_whole(
         else:
             ctx = Context(central.get(s.doc), False)
         hint = _year_hint(years[s.doc], n) if s.doc in years else None
-        sf = SentenceFacts(pa, ctx, hint, checked, best)
+        sf = SentenceFacts(pa, ctx, hint, checked, best, best_discounted)
         work_facts(sf, analysis.registry, catalogue)  # first: a title's words are not places or terms
         sf.dates()
         place_facts(sf)
