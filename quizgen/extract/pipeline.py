@@ -271,6 +271,18 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
         elif c.confidence > best[key].confidence:
             best[key] = c
     out: list[Candidate] = []
+    # each kept candidate's position in out, by identity (list.index compares candidates field by field)
+    at: dict[int, int] = {}
+
+    def replace(old: Candidate, new: Candidate) -> None:
+        i = at.get(id(old))
+        if i is None:
+            i = out.index(old)  # (as before: a candidate no longer in out is looked for by its fields)
+        else:
+            del at[id(old)]
+        out[i] = new
+        at[id(new)] = i
+
     seen: dict[tuple[str, str, int, str], Candidate] = {}
     same_answer: dict[tuple[str, str, int], list[Candidate]] = {}
     for key in order:
@@ -278,20 +290,23 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
         k2 = (c.kind, fold(c.answer), c.sentence.index, c.rule.split("-")[0])
         if k2 in seen and seen[k2].rule == c.rule:
             if c.confidence > seen[k2].confidence:
-                out[out.index(seen[k2])] = c
+                replace(seen[k2], c)
                 seen[k2] = c
             continue
         # the same fact in other words from another rule: "Which conquest was the invasion of England ...?" and
         # "What was the invasion of England ...?", "In what year did Stowe's novel appear?" and "... publish ...?"
         group = same_answer.setdefault(k2[:3], [])
-        twin = next((x for x in group if _same_words(x.question, c.question)), None) if group else None
-        if twin is not None:
-            if c.confidence > twin.confidence:
-                out[out.index(twin)] = c
-                group[group.index(twin)] = c
-            continue
+        if group:
+            t = next((t for t, x in enumerate(group) if _same_words(x.question, c.question)), None)
+            if t is not None:
+                twin = group[t]
+                if c.confidence > twin.confidence:
+                    replace(twin, c)
+                    group[t] = c
+                continue
         group.append(c)
         seen[k2] = c
+        at[id(c)] = len(out)
         out.append(c)
     return out
 
@@ -329,19 +344,10 @@ def _bank(
         bank.sources[d.key] = DocSource(file=d.path, title=d.title)
     ids = assign_ids([(c.kind, c.answer, c.question, c.when, c.sentence.text) for c in candidates])
     for fid, c in zip(ids, candidates, strict=True):
+        # (the fields in order, the defaults given: a call with keywords costs more)
         bank.facts.append(
-            Fact(
-                id=fid,
-                kind=c.kind,
-                question=c.question,
-                answer=c.answer,
-                accept=c.accept,
-                when=c.when,
-                cloze=c.cloze,
-                source=Source(c.sentence.doc, c.sentence.text),
-                confidence=c.confidence,
-                status="candidate",
-            )
+            Fact(fid, c.kind, c.question, c.answer, c.accept, c.when, c.cloze, Source(c.sentence.doc, c.sentence.text),
+                 None, [], [], c.confidence, "candidate")
         )
     kept = {p.sentence.index for p in kept_parsed}
     for ent in analysis.registry.entities:
