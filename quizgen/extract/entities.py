@@ -245,7 +245,8 @@ class Registry:
                 union(full, acr)
         groups: dict[str, list[str]] = defaultdict(list)
         for k in self.forms:
-            groups[find(k)].append(k)
+            # (most forms are their own group's root: no call to find it)
+            groups[k if parent[k] == k else find(k)].append(k)
         self.entities = []
         self._by_key = {}
         for keys in groups.values():
@@ -281,13 +282,12 @@ class Registry:
             if bare != name:
                 aliases.append(name)
                 name = bare
-        ent = Entity(
-            name=name,
-            kind=kind,
-            aliases=aliases,
-            count=count,
-            strength=strength if kind != "person" else _person_votes(votes) + min(votes.get("acts", 0.0), 1.2),
-        )
+        if kind == "person":
+            strength = _person_votes(votes) + min(votes.get("acts", 0.0), 1.2)
+        if len(keys) == 1:  # (the one form's roles and sentences, copied)
+            form = self.forms[keys[0]]
+            return Entity(name, kind, aliases, count, form.roles[:], form.sentences.copy(), strength)
+        ent = Entity(name, kind, aliases, count, [], set(), strength)
         for k in keys:
             ent.roles.extend(self.forms[k].roles)
             ent.sentences |= self.forms[k].sentences

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from operator import eq
+from typing import Literal
 
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
 from .entities import Entity
+from .folding import fold
 from .lexicon import PLACE_PREPS, PREPOSITIONS
 from .names import Mention
 from .questions import (
@@ -17,7 +19,6 @@ from .questions import (
     Context,
     entity_of,
     inverted,
-    mentions_answer,
     render,
     subject_text,
     tidy,
@@ -168,14 +169,73 @@ def _unresolved(words: list[str]) -> bool:
     return False
 
 
+# the rules of person candidates whose confidence pipeline._discount_main_characters may lower after the run
+_DISCOUNTED_RULES = frozenset({"person-subject", "person-object"})
+
+# what _checked finds: the tidied question, its fold (pipeline._dedupe's key), the other answers kept, whether
+# the question is vague, whether it is long; False for a question not to ask
+_Checked = tuple[str, str, list[str], bool, bool]
+
+
+def _checked(question: str, answer: str, accept: list[str] | None) -> _Checked | Literal[False]:
+    """SentenceFacts.add's checks of a question and its answers (they read nothing else)."""
+    q = tidy(question)
+    words = q.split()
+    n_words = len(words)
+    if n_words < 4 or n_words > 40:
+        return False
+    if _ill_formed(words, answer):
+        return False
+    # (a word twice in a row is rare: a test in C first, before a look at each word)
+    if any(map(eq, words, words[1:])):
+        doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
+        if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
+            words = [w for i, w in enumerate(words) if i not in doubled]
+            q, n_words = " ".join(words), n_words - len(doubled)
+    # questions.mentions_answer(q, [answer, *accept]), with the question's fold kept: does q give its answer away?
+    folded = fold(q)
+    fq = f" {folded} "
+    fa = fold(answer)
+    if fa[1:] and f" {fa} " in fq:  # two characters or more
+        return False
+    if accept:
+        low = answer.lower()
+        accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
+        for a in accept:
+            fa = fold(a)
+            if fa[1:] and f" {fa} " in fq:
+                return False
+    else:
+        accept = []
+    vague = False
+    # Most questions hold none of the words that make a question unresolved or vague: in ASCII, each such word
+    # is a whole run of word characters and one of _VAGUE_RUNS, so one set test in C rules both out.
+    if not q.isascii() or not _VAGUE_RUNS.isdisjoint(q.encode().translate(_WORD_BYTES).split()):
+        if _unresolved(words):
+            return False
+        vague = _vague(q)
+    return q, folded, accept, vague, n_words > 25
+
+
 class SentenceFacts:
     """All candidate facts of one parsed sentence."""
 
     # (slots: the rules read these attributes many times per sentence)
     __slots__ = ("p", "ctx", "year_hint", "s", "out", "work_spans", "_seg_at", "_clause_of", "_base", "named",
-                 "low_text", "has_person")
+                 "low_text", "has_person", "checked", "best",
+                 "best_discounted")
 
-    def __init__(self, parse: Parse, ctx: Context, year_hint: int | None):
+    def __init__(
+        self,
+        parse: Parse,
+        ctx: Context,
+        year_hint: int | None,
+        checked: dict[tuple[str, str, tuple[str, ...]], _Checked | Literal[False]] | None = None,
+        best: dict[str, float] | None = None,
+        best_discounted: dict[tuple[str, str], float] | None = None,
+    ):
+        """`checked`, `best`, `best_discounted`: what add() found so far in the run (share them between a run's
+        sentences)."""
         self.p = parse
         self.ctx = ctx
         self.year_hint = year_hint
@@ -196,6 +256,11 @@ class SentenceFacts:
         # word need not look when the word is not in here
         self.low_text = self.s.fixed.lower()
         self.has_person: bool | None = None  # does it name a person? (people.names_a_person, asked once)
+        self.checked = {} if checked is None else checked  # add()'s checks of each question asked
+        self.best = {} if best is None else best  # the folded question -> the highest final confidence given it
+        # (the folded question, the answer) -> the highest confidence given a person candidate of the rules whose
+        # confidence may be discounted later
+        self.best_discounted = {} if best_discounted is None else best_discounted
 
     @property
     def seg_at(self) -> dict[Unit, int]:
@@ -238,37 +303,39 @@ class SentenceFacts:
     ) -> Candidate | None:
         if not question or not answer:
             return None
-        q = tidy(question)
-        words = q.split()
-        n_words = len(words)
-        if n_words < 4 or n_words > 40:
+        # The checks read only the question, the answer and the other answers: a question asked again (the same
+        # words said again in a document, or by two rules) is checked once per run
+        key = (question, answer, tuple(accept) if accept else ())
+        checked = self.checked.get(key)
+        if checked is None:
+            checked = self.checked[key] = _checked(question, answer, accept)
+        if checked is False:
             return None
-        if _ill_formed(words, answer):
-            return None
-        # (a word twice in a row is rare: a test in C first, before a look at each word)
-        if any(map(eq, words, words[1:])):
-            doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
-            if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
-                words = [w for i, w in enumerate(words) if i not in doubled]
-                q, n_words = " ".join(words), n_words - len(doubled)
-        if accept:
-            low = answer.lower()
-            accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
-        else:
-            accept = []
-        if mentions_answer(q, [answer, *accept]):
-            return None
-        # Most questions hold none of the words that make a question unresolved or vague: in ASCII, each such word
-        # is a whole run of word characters and one of _VAGUE_RUNS, so one set test in C rules both out.
-        if not q.isascii() or not _VAGUE_RUNS.isdisjoint(q.encode().translate(_WORD_BYTES).split()):
-            if _unresolved(words):
-                return None
-            if _vague(q):  # "Who knew this was no idle threat?": needs the context to answer
-                conf *= 0.6
-        if n_words > 25:
+        q, folded, accepted, vague, long = checked
+        if vague:  # "Who knew this was no idle threat?": needs the context to answer
+            conf *= 0.6
+        if long:
             conf *= 0.85
         conf *= self._base if self._base is not None else self.base
-        c = Candidate(kind, q, answer, self.s, gap, round(conf if conf < 0.98 else 0.98, 2), accept, when, rule=rule)
+        conf = round(conf if conf < 0.98 else 0.98, 2)
+        # pipeline._dedupe keeps one candidate per (folded) question, the first of the most confident: a later one
+        # no more confident than one already made is dropped there, so it need not be made. After the run,
+        # _discount_main_characters lowers the confidence of some person candidates (by their answer and rule):
+        # such a one beats a later one only if the same discount applies to both.
+        best = self.best
+        beaten = best.get(folded)
+        if beaten is not None and conf <= beaten:
+            return None
+        if kind != "person" or rule not in _DISCOUNTED_RULES:
+            best[folded] = conf
+        else:
+            key2 = (folded, answer)
+            beaten = self.best_discounted.get(key2)
+            if beaten is not None and conf <= beaten:
+                return None
+            self.best_discounted[key2] = conf
+        # (all the fields in order: a call with a keyword argument, or a default list to make, costs more)
+        c = Candidate(kind, q, answer, self.s, gap, conf, accepted[:], when, [], None, rule)
         self.out.append(c)
         return c
 

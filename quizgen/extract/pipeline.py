@@ -144,6 +144,9 @@ def _extract_whole(
     last_person: dict[str, tuple[Entity, int]] = {}
     last_other: dict[str, tuple[Entity | None, int]] = {}
     years: dict[str, list[tuple[int, int]]] = {}
+    checked: dict = {}  # SentenceFacts.add's checks of the questions asked, shared by the run's sentences
+    best: dict[str, float] = {}  # and the highest confidence given each question
+    best_discounted: dict[tuple[str, str], float] = {}  # (of the candidates whose confidence may be discounted)
     live = len(analysis.parsed)  # (each read sentence once)
     for n, p in enumerate(kept):
         s = p.sentence
@@ -175,7 +178,7 @@ def _extract_whole(
         else:
             ctx = Context(central.get(s.doc), False)
         hint = _year_hint(years[s.doc], n) if s.doc in years else None
-        sf = SentenceFacts(pa, ctx, hint)
+        sf = SentenceFacts(pa, ctx, hint, checked, best, best_discounted)
         work_facts(sf, analysis.registry, catalogue)  # first: a title's words are not places or terms
         sf.dates()
         place_facts(sf)
@@ -268,6 +271,18 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
         elif c.confidence > best[key].confidence:
             best[key] = c
     out: list[Candidate] = []
+    # each kept candidate's position in out, by identity (list.index compares candidates field by field)
+    at: dict[int, int] = {}
+
+    def replace(old: Candidate, new: Candidate) -> None:
+        i = at.get(id(old))
+        if i is None:
+            i = out.index(old)  # (as before: a candidate no longer in out is looked for by its fields)
+        else:
+            del at[id(old)]
+        out[i] = new
+        at[id(new)] = i
+
     seen: dict[tuple[str, str, int, str], Candidate] = {}
     same_answer: dict[tuple[str, str, int], list[Candidate]] = {}
     for key in order:
@@ -275,20 +290,23 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
         k2 = (c.kind, fold(c.answer), c.sentence.index, c.rule.split("-")[0])
         if k2 in seen and seen[k2].rule == c.rule:
             if c.confidence > seen[k2].confidence:
-                out[out.index(seen[k2])] = c
+                replace(seen[k2], c)
                 seen[k2] = c
             continue
         # the same fact in other words from another rule: "Which conquest was the invasion of England ...?" and
         # "What was the invasion of England ...?", "In what year did Stowe's novel appear?" and "... publish ...?"
         group = same_answer.setdefault(k2[:3], [])
-        twin = next((x for x in group if _same_words(x.question, c.question)), None) if group else None
-        if twin is not None:
-            if c.confidence > twin.confidence:
-                out[out.index(twin)] = c
-                group[group.index(twin)] = c
-            continue
+        if group:
+            t = next((t for t, x in enumerate(group) if _same_words(x.question, c.question)), None)
+            if t is not None:
+                twin = group[t]
+                if c.confidence > twin.confidence:
+                    replace(twin, c)
+                    group[t] = c
+                continue
         group.append(c)
         seen[k2] = c
+        at[id(c)] = len(out)
         out.append(c)
     return out
 
@@ -326,19 +344,10 @@ def _bank(
         bank.sources[d.key] = DocSource(file=d.path, title=d.title)
     ids = assign_ids([(c.kind, c.answer, c.question, c.when, c.sentence.text) for c in candidates])
     for fid, c in zip(ids, candidates, strict=True):
+        # (the fields in order, the defaults given: a call with keywords costs more)
         bank.facts.append(
-            Fact(
-                id=fid,
-                kind=c.kind,
-                question=c.question,
-                answer=c.answer,
-                accept=c.accept,
-                when=c.when,
-                cloze=c.cloze,
-                source=Source(c.sentence.doc, c.sentence.text),
-                confidence=c.confidence,
-                status="candidate",
-            )
+            Fact(fid, c.kind, c.question, c.answer, c.accept, c.when, c.cloze, Source(c.sentence.doc, c.sentence.text),
+                 None, [], [], c.confidence, "candidate")
         )
     kept = {p.sentence.index for p in kept_parsed}
     for ent in analysis.registry.entities:
