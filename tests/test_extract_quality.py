@@ -188,3 +188,24 @@ def test_a_stadium_is_a_place_and_a_definite_role_asks_who() -> None:
     assert not [a for kind, a in got.values() if kind == "person" and "Ground" in a], got
     assert got.get("What is the largest stadium in Australia?") == ("place", "Melbourne Cricket Ground")
     assert got.get("Who is the current Premier of Victoria?") == ("person", "Daniel Andrews")
+
+
+def test_a_better_version_of_a_fact_whose_twin_took_its_place() -> None:
+    # A is asked first; B asks the same fact in other words, more confidently, and takes A's place; C is a
+    # better version of A from A's own rule. C competes with B for that place (this used to raise ValueError:
+    # A was looked for in the list it had left)
+    from quizgen.extract.pipeline import _dedupe
+    from quizgen.extract.questions import Candidate
+    from quizgen.extract.sentences import Sentence
+
+    s = Sentence("d", 3, 0, "x", "x")
+
+    def candidate(question: str, confidence: float, rule: str) -> Candidate:
+        return Candidate("date", question, "1066", s, (0, 1), confidence, rule=rule)
+
+    a = candidate("When did the Norman army cross the Channel?", 0.5, "date-subject")
+    b = candidate("In what year did the Norman army cross the Channel?", 0.7, "event-date")
+    better = candidate("When did the army of the Normans cross?", 0.9, "date-subject")
+    worse = candidate("When did the army of the Normans cross?", 0.6, "date-subject")
+    assert _dedupe([a, b, better]) == [better]
+    assert _dedupe([a, b, worse]) == [b]

@@ -274,14 +274,16 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     # each kept candidate's position in out, by identity (list.index compares candidates field by field)
     at: dict[int, int] = {}
 
-    def replace(old: Candidate, new: Candidate) -> None:
-        i = at.get(id(old))
-        if i is None:
-            i = out.index(old)  # (as before: a candidate no longer in out is looked for by its fields)
-        else:
-            del at[id(old)]
+    def replace(old: Candidate, new: Candidate) -> bool:
+        """Put `new` in the place `old` was given, if it is more confident than what holds the place now.
+        (A candidate that lost its place to a twin keeps pointing at it: a later, better version of its fact
+        competes with the twin there.)"""
+        i = at[id(old)]
+        if new.confidence <= out[i].confidence:
+            return False
         out[i] = new
         at[id(new)] = i
+        return True
 
     seen: dict[tuple[str, str, int, str], Candidate] = {}
     same_answer: dict[tuple[str, str, int], list[Candidate]] = {}
@@ -289,8 +291,7 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
         c = best[key]
         k2 = (c.kind, fold(c.answer), c.sentence.index, c.rule.split("-")[0])
         if k2 in seen and seen[k2].rule == c.rule:
-            if c.confidence > seen[k2].confidence:
-                replace(seen[k2], c)
+            if c.confidence > seen[k2].confidence and replace(seen[k2], c):
                 seen[k2] = c
             continue
         # the same fact in other words from another rule: "Which conquest was the invasion of England ...?" and
@@ -300,8 +301,7 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
             t = next((t for t, x in enumerate(group) if _same_words(x.question, c.question)), None)
             if t is not None:
                 twin = group[t]
-                if c.confidence > twin.confidence:
-                    replace(twin, c)
+                if c.confidence > twin.confidence and replace(twin, c):
                     group[t] = c
                 continue
         group.append(c)
