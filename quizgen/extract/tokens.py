@@ -136,6 +136,12 @@ def _flags_of(text: str) -> int:
     low = text.lower()
     if not text[:1].islower():  # (the verb and participle tests all want a lower-case first letter)
         return _CASE_BLIND.get(low, 0)
+    return _lower_flags(low)
+
+
+def _lower_flags(low: str) -> int:
+    """_flags_of a spelling that starts with a lower-case letter and is no punctuation, `low` its lower case:
+    _lower_word_flags, from the table or by the regular "-ed" rule."""
     flags = _LEXICON_FLAGS.get(low)
     if flags is not None:
         return flags
@@ -220,17 +226,24 @@ def _token_kind(tok: str) -> str:
 def _piece_info(piece: str) -> _PieceInfo:
     r"""(token, kind, low, is_cap, name_word, is_word, flags, token length, piece length, may take a full stop
     after) of a piece: its token and the spaces after it (which is all \s: str.rstrip strips the same
-    characters). The first seven are the slots of Tok that depend on the spelling alone."""
+    characters). The first seven are the slots of Tok that depend on the spelling alone. Run once for each
+    distinct piece of text, so the word, the commonest kind, takes the shortest way."""
     tok = piece.rstrip()
     kind = _token_kind(tok)
     low = tok.lower()
     n = len(tok)
-    is_word = kind == "word" or kind == "abbr"
-    # "St.", "F.": the full stop after an abbreviation or an initial belongs to the word
-    takes_dot = kind == "word" and n == len(piece) and (low in _ABBR_WORDS or n == 1 and tok.isupper())
+    # (for a word: never punctuation, so its bits are the lower-case ones or the case-blind ones of _flags_of;
+    # "St.", "F.": the full stop after an abbreviation or an initial belongs to the word)
+    if kind == "word":
+        if tok[0].islower():  # (then not upper case: no capital, no name word)
+            return (tok, kind, low, False, False, True, _lower_flags(low), n, len(piece),
+                    n == len(piece) and low in _ABBR_WORDS)
+        is_cap = tok[0].isupper()
+        return (tok, kind, low, is_cap, is_cap and _name_word(tok, True), True, _CASE_BLIND.get(low, 0), n,
+                len(piece), n == len(piece) and (low in _ABBR_WORDS or n == 1 and is_cap))
+    is_word = kind == "abbr"
     is_cap = is_word and tok[0].isupper()
-    name_word = is_cap and _name_word(tok, is_cap)
-    return (tok, kind, low, is_cap, name_word, is_word, _flags_of(tok), n, len(piece), takes_dot)
+    return (tok, kind, low, is_cap, is_cap and _name_word(tok, True), is_word, _flags_of(tok), n, len(piece), False)
 
 
 class _Pieces(dict[str, _PieceInfo]):
