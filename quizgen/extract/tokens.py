@@ -229,20 +229,23 @@ def _piece_info(piece: str) -> _PieceInfo:
     characters). The first seven are the slots of Tok that depend on the spelling alone. Run once for each
     distinct piece of text, so the word, the commonest kind, takes the shortest way."""
     tok = piece.rstrip()
-    kind = _token_kind(tok)
     low = tok.lower()
     n = len(tok)
+    first = tok[0]
     # (for a word: never punctuation, so its bits are the lower-case ones or the case-blind ones of _flags_of;
     # "St.", "F.": the full stop after an abbreviation or an initial belongs to the word)
+    if first.islower() and first.isalnum():
+        # a word (_token_kind: a lower-case letter is no decimal digit, and no abbreviation starts with one),
+        # not upper case: no capital, no name word
+        return (tok, "word", low, False, False, True, _lower_flags(low), n, len(piece),
+                n == len(piece) and low in _ABBR_WORDS)
+    kind = _token_kind(tok)
     if kind == "word":
-        if tok[0].islower():  # (then not upper case: no capital, no name word)
-            return (tok, kind, low, False, False, True, _lower_flags(low), n, len(piece),
-                    n == len(piece) and low in _ABBR_WORDS)
-        is_cap = tok[0].isupper()
+        is_cap = first.isupper()
         return (tok, kind, low, is_cap, is_cap and _name_word(tok, True), True, _CASE_BLIND.get(low, 0), n,
                 len(piece), n == len(piece) and (low in _ABBR_WORDS or n == 1 and is_cap))
     is_word = kind == "abbr"
-    is_cap = is_word and tok[0].isupper()
+    is_cap = is_word and first.isupper()
     return (tok, kind, low, is_cap, is_cap and _name_word(tok, True), is_word, _flags_of(tok), n, len(piece), False)
 
 
