@@ -150,12 +150,17 @@ class _HasHe:
         return self.found
 
 
-def _register(reg: Registry, p: Parsed) -> None:
-    if not p.mentions:
-        return  # (nothing to vote on or register; p.votes stays empty)
-    if not p.votes:
+def _vote(p: Parsed) -> None:
+    """Each mention's kind votes from its sentence (p.votes), once: they depend on the sentence alone."""
+    if p.mentions and not p.votes:  # (no mention: nothing to vote on; p.votes stays empty)
         text = p.sentence.fixed
         p.votes = list(map(context_votes, repeat(p.toks), p.mentions, repeat(text), repeat(_HasHe(text))))
+
+
+def _register(reg: Registry, p: Parsed) -> None:
+    if not p.mentions:
+        return  # (nothing to register)
+    _vote(p)
     reg.add_all(p.mentions, p.votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):
@@ -256,8 +261,11 @@ def analyse(docs: list[Document], progress: Progress | None = None) -> Analysis:
         s.fixed = repair(s.fixed)
         found = YEAR.findall(s.fixed)  # (topic.years_in, inlined: most sentences name no year)
         years[s.index] = list(map(int, found)) if found else []
-    # each sentence read (step by step over all of them), then registered in order
-    for k, p in enumerate(_read_all(live, mid_caps, lower_vocab)):
+    # each sentence read (step by step over all of them), its mentions voted on, then registered in order
+    parsed = _read_all(live, mid_caps, lower_vocab)
+    for p in parsed:
+        _vote(p)
+    for k, p in enumerate(parsed):
         analysis.parsed[p.sentence.index] = p
         _register(reg, p)
         if progress and k % 100 == 99:
