@@ -290,10 +290,10 @@ _NEEDS = {"iso": "y", "mdy": "myn", "dmy": "myo", "range_md": "myn", "month_rang
 
 def _hints(text: str, ascii_text: bool) -> str:
     hints = ""
-    if (_HINT_YEAR_ASCII if ascii_text else _HINT_YEAR).search(text):
-        hints = "dy"
-    elif (_HINT_DIGIT_ASCII if ascii_text else _HINT_DIGIT).search(text):
-        hints = "d"
+    # the first digit, then three in a row from there on (a sentence without a digit is scanned once)
+    digit = (_HINT_DIGIT_ASCII if ascii_text else _HINT_DIGIT).search(text)
+    if digit is not None:
+        hints = "dy" if (_HINT_YEAR_ASCII if ascii_text else _HINT_YEAR).search(text, digit.start()) else "d"
     # without a digit only "century" matters: every pattern but century_word needs a digit
     if hints:
         if "AD" in text or "CE" in text or "BC" in text or "A.D." in text or "B.C." in text:  # an era's words

@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import AUXILIARIES, MONTHS, NOT_VERBS_ED, WEEKDAYS
-from .morph import IRREGULAR_PAST, is_past_form
+from .lexicon import AUXILIARIES, ED_VERBS_AFTER_SUBJECT, MONTHS, NOT_VERBS_ED, REPORTING, WEEKDAYS
+from .morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST, is_past_form
 
 _ABBR_WORDS = {
     "st",
@@ -70,22 +70,123 @@ def _ascii_only(pattern: str) -> str:
 _TOKEN_ASCII = re.compile(_ascii_only(_PIECE_FORMS), re.VERBOSE)
 
 
+# Bits of a token's spelling (Tok.flags), so that the parse (units.py) tests them without calls; tokenize
+# sets them with the rest of what it knows of each distinct piece of text.
+_FINITE = 1  # finite_verb
+_VERB = 2  # units.finite_verb_word: finite or past
+_PARTICIPLE = 4  # units._is_participle
+_FINITE_CUE = 8  # units._finite_at can say yes: finite, or a reporting verb or "-ed" verb after a subject
+_OPENER = 16  # a relative pronoun or subordinator that may open a segment (see units._opens_segment)
+_SEPARATOR = 32  # punctuation that splits segments (SEGMENT_PUNCT)
+_DROPPED_MARK = 64  # punctuation left out of segments (_DROPPED)
+_SEGMENT_MARKS = _OPENER | _SEPARATOR | _DROPPED_MARK
+_REPORTING_VERB = 128  # in REPORTING (any case): finite after its subject
+_ED_AFTER_SUBJECT = 256  # in ED_VERBS_AFTER_SUBJECT (any case): finite after its subject, or before an object
+_AFTER_SUBJECT_CUES = _REPORTING_VERB | _ED_AFTER_SUBJECT
+
+SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
+_DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
+# every relative pronoun or subordinator that can open a segment (see units._opens_segment)
+_OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
+
+
+# The bits of a word that starts with a capital (or no letter): the case-blind ones (see _flags_of).
+_CASE_BLIND: dict[str, int] = {}
+for _w in REPORTING:
+    _CASE_BLIND[_w] = _FINITE_CUE | _REPORTING_VERB
+for _w in ED_VERBS_AFTER_SUBJECT:
+    _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _FINITE_CUE | _ED_AFTER_SUBJECT
+for _w in _OPENERS:
+    _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _OPENER
+
+
+def _lower_word_flags(low: str) -> int:
+    """The bits of a word that starts with a lower-case letter, `low` its lower case."""
+    flags = _CASE_BLIND.get(low, 0)
+    # finite_verb (an auxiliary or past_verb), spelt out: a cold call of those two lru caches
+    # costs more than the test itself. (A finite verb is a past one or an auxiliary, and a past one is
+    # finite: _VERB and _FINITE go together.)
+    if low in AUXILIARIES or low not in NOT_VERBS_ED and (
+        low in IRREGULAR_PAST or low.endswith("ed") and len(low) >= 4 and "-" not in low  # morph.is_past_form
+    ):
+        flags |= _FINITE | _FINITE_CUE | _VERB
+    if low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4):
+        flags |= _PARTICIPLE
+    return flags
+
+
+# _lower_word_flags of every word in the lexicon's tables it reads (at import: a few hundred words); any
+# other lower-case word has only the bits of a regular "-ed" form (_REGULAR_ED), or none.
+_LEXICON_FLAGS = {
+    w: _lower_word_flags(w)
+    for w in (
+        _CASE_BLIND.keys() | AUXILIARIES | NOT_VERBS_ED | IRREGULAR_PAST | IRREGULAR_PARTICIPLE
+    )
+}
+_REGULAR_ED = _FINITE | _FINITE_CUE | _VERB | _PARTICIPLE
+
+
+def _flags_of(text: str) -> int:
+    """The bits of a token spelt `text`, whatever its kind: they depend on the spelling alone.
+    (A number, an abbreviation or a punctuation mark gets no word bit: those need a lower-case word.)"""
+    if text in SEGMENT_PUNCT:
+        return _SEPARATOR
+    if len(text) == 1 and text in _DROPPED:
+        return _DROPPED_MARK
+    low = text.lower()
+    if not text[:1].islower():  # (the verb and participle tests all want a lower-case first letter)
+        return _CASE_BLIND.get(low, 0)
+    return _lower_flags(low)
+
+
+def _lower_flags(low: str) -> int:
+    """_flags_of a spelling that starts with a lower-case letter and is no punctuation, `low` its lower case:
+    _lower_word_flags, from the table or by the regular "-ed" rule."""
+    flags = _LEXICON_FLAGS.get(low)
+    if flags is not None:
+        return flags
+    if low.endswith("ed") and len(low) >= 4:  # _lower_word_flags, for a word in none of its tables
+        if len(low) == 4:
+            return 0 if "-" in low else _FINITE | _FINITE_CUE | _VERB
+        return _PARTICIPLE if "-" in low else _REGULAR_ED
+    return 0
+
+
+class _FlagCache(dict[str, int]):
+    """spelling -> _flags_of(spelling), each worked out once (read by subscript: no call). Cleared when it
+    grows too big."""
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= 1 << 16:
+            self.clear()
+        flags = self[text] = _flags_of(text)
+        return flags
+
+
+_FLAGS = _FlagCache()
+
+
+
 class Tok:
-    """A token with its character span; `kind`: word | num | punct | abbr (later date | name)."""
+    """A token with its character span, which the parse (units.py) also reads as a unit: `kind` is word |
+    num | punct | abbr, or for a unit that stands for a whole date or name (made by units.py), date | name.
+    One object serves as both, so that each token is built once, with all it needs as a unit."""
 
-    __slots__ = ("text", "start", "end", "kind", "low", "is_cap", "name_word")
+    __slots__ = ("text", "start", "end", "kind", "low", "is_cap", "name_word", "is_word", "flags", "ref", "first")
 
-    def __init__(
-        self, text: str, start: int, end: int, kind: str, low: str, is_cap: bool, name_word: bool
-    ) -> None:
-        # all but the span come from the caller: tokenize knows them for each distinct piece of text
+    def __init__(self, kind: str, text: str, start: int, end: int, ref: Any = None, first: bool = False) -> None:
+        # (units.Unit's signature: tokenize fills the slots itself, from what it knows of each distinct piece)
+        self.kind = kind
         self.text = text
         self.start = start
         self.end = end
-        self.kind = kind
-        self.low = low
-        self.is_cap = is_cap
-        self.name_word = name_word  # could be a word of a name (names.py): capitalised, not a month, not "I"
+        self.ref = ref  # the DateMatch or Mention of a date or name unit
+        self.first = first  # the sentence's first word, number, date or name (set by units.scan_units)
+        self.low = text.lower()
+        self.is_word = kind == "word" or kind == "abbr"
+        self.is_cap = self.is_word and text[:1].isupper()
+        self.name_word = self.is_cap and _name_word(text, True)  # could be a word of a name (names.py)
+        self.flags = 0 if kind == "date" or kind == "name" else _FLAGS[text]  # bits of the spelling
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.kind})"
@@ -101,7 +202,7 @@ def _name_word(text: str, is_cap: bool) -> bool:
     return text != "I"
 
 
-_PieceInfo = tuple[str, str, str, bool, bool, int, int, bool]
+_PieceInfo = tuple[str, str, str, bool, bool, bool, int, int, int, bool]
 _SIGNS = "$£€−-"  # what a number may start with before its first digit (_TOKEN_FORMS)
 
 
@@ -123,16 +224,29 @@ def _token_kind(tok: str) -> str:
 
 
 def _piece_info(piece: str) -> _PieceInfo:
-    r"""(token, kind, low, is_cap, name_word, token length, piece length, may take a full stop after) of a
-    piece: its token and the spaces after it (which is all \s: str.rstrip strips the same characters)."""
+    r"""(token, kind, low, is_cap, name_word, is_word, flags, token length, piece length, may take a full stop
+    after) of a piece: its token and the spaces after it (which is all \s: str.rstrip strips the same
+    characters). The first seven are the slots of Tok that depend on the spelling alone. Run once for each
+    distinct piece of text, so the word, the commonest kind, takes the shortest way."""
     tok = piece.rstrip()
-    kind = _token_kind(tok)
     low = tok.lower()
     n = len(tok)
-    # "St.", "F.": the full stop after an abbreviation or an initial belongs to the word
-    takes_dot = kind == "word" and n == len(piece) and (low in _ABBR_WORDS or n == 1 and tok.isupper())
-    is_cap = (kind == "word" or kind == "abbr") and tok[0].isupper()
-    return (tok, kind, low, is_cap, is_cap and _name_word(tok, is_cap), n, len(piece), takes_dot)
+    first = tok[0]
+    # (for a word: never punctuation, so its bits are the lower-case ones or the case-blind ones of _flags_of;
+    # "St.", "F.": the full stop after an abbreviation or an initial belongs to the word)
+    if first.islower() and first.isalnum():
+        # a word (_token_kind: a lower-case letter is no decimal digit, and no abbreviation starts with one),
+        # not upper case: no capital, no name word
+        return (tok, "word", low, False, False, True, _lower_flags(low), n, len(piece),
+                n == len(piece) and low in _ABBR_WORDS)
+    kind = _token_kind(tok)
+    if kind == "word":
+        is_cap = first.isupper()
+        return (tok, kind, low, is_cap, is_cap and _name_word(tok, True), True, _CASE_BLIND.get(low, 0), n,
+                len(piece), n == len(piece) and (low in _ABBR_WORDS or n == 1 and is_cap))
+    is_word = kind == "abbr"
+    is_cap = is_word and first.isupper()
+    return (tok, kind, low, is_cap, is_cap and _name_word(tok, True), is_word, _flags_of(tok), n, len(piece), False)
 
 
 class _Pieces(dict[str, _PieceInfo]):
@@ -162,10 +276,12 @@ def tokenize(text: str) -> list[Tok]:
             if len(pieces) >= 1 << 16:
                 pieces.clear()
             info = pieces[piece] = _piece_info(piece)
-        # Tok(text, start, end, kind, low, is_cap, name_word) without the Python-level call to __init__ (a
-        # sixth of the time here): the piece's fields go straight into the new token's slots
+        # Tok(kind, text, start, end) without the Python-level call to __init__ (a sixth of the time here):
+        # the piece's fields go straight into the new token's slots
         t = _new_tok(Tok)
-        t.text, t.kind, t.low, t.is_cap, t.name_word, n, width, takes_dot = info
+        t.text, t.kind, t.low, t.is_cap, t.name_word, t.is_word, t.flags, n, width, takes_dot = info
+        t.ref = None
+        t.first = False
         t.start = pos
         if takes_dot and text[pos + n : pos + n + 1] == ".":
             # the full stop is the next piece (nothing else starts with "."): it joins this token
@@ -174,6 +290,7 @@ def tokenize(text: str) -> list[Tok]:
             t.low += "."
             n += 1
             t.name_word = _name_word(t.text, t.is_cap)
+            t.flags = _FLAGS[t.text]
         t.end = pos + n
         append(t)
         pos += width
@@ -203,8 +320,10 @@ def past_verb(tok: Tok | Any) -> bool:
     return tok.kind == "word" and _past_word(tok.text)
 
 
-def finite_verb(tok: Tok | Any) -> bool:
-    return tok.kind == "word" and _finite_word(tok.text)
+def finite_verb(tok: Tok) -> bool:
+    """Could this token (or unit) be a finite verb? (_finite_word of a word, read from the bits of its
+    spelling that tokenize gave it: _flags_of has _FINITE exactly for those words, as the tests check)"""
+    return tok.kind == "word" and tok.flags & _FINITE != 0
 
 
 # the verb tests depend on the word alone: cached, as the same words come back in every sentence

@@ -15,18 +15,33 @@ from .lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
     DETERMINERS,
-    ED_VERBS_AFTER_SUBJECT,
-    NOT_VERBS_ED,
     PREPOSITIONS,
     RELATIVES,
-    REPORTING,
     SUBORDINATORS,
 )
-from .morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST
 from .names import Mention
-from .tokens import Tok
 
-if TYPE_CHECKING:  # (not at run time: kinds.py, imported by analysis.py, uses the word flags below)
+# The bits of a unit's spelling (Unit.flags) are worked out with the tokens (tokens.py), and kept here under
+# their names as before (kinds.py and the tests read them from units).
+from .tokens import _AFTER_SUBJECT_CUES as _AFTER_SUBJECT_CUES
+from .tokens import _DROPPED as _DROPPED
+from .tokens import _DROPPED_MARK as _DROPPED_MARK
+from .tokens import _ED_AFTER_SUBJECT as _ED_AFTER_SUBJECT
+from .tokens import _FINITE as _FINITE
+from .tokens import _FINITE_CUE as _FINITE_CUE
+from .tokens import _FLAGS as _FLAGS
+from .tokens import _OPENER as _OPENER
+from .tokens import _OPENERS as _OPENERS
+from .tokens import _PARTICIPLE as _PARTICIPLE
+from .tokens import _REPORTING_VERB as _REPORTING_VERB
+from .tokens import _SEGMENT_MARKS as _SEGMENT_MARKS
+from .tokens import _SEPARATOR as _SEPARATOR
+from .tokens import _VERB as _VERB
+from .tokens import SEGMENT_PUNCT as SEGMENT_PUNCT
+from .tokens import Tok
+from .tokens import _flags_of as _flags_of
+
+if TYPE_CHECKING:  # (not at run time: analysis.py imports kinds.py, which imports units)
     from .analysis import Parsed
 
 ADVERBS = {
@@ -70,95 +85,6 @@ _BE = {"was", "were", "is", "are", "be", "been", "being"}
 _HAVE = {"had", "has", "have"}
 
 
-# Bits of a unit's spelling (Unit.flags), so that the parse tests them without calls.
-_FINITE = 1  # tokens.finite_verb
-_VERB = 2  # finite_verb_word: finite or past
-_PARTICIPLE = 4  # _is_participle
-_FINITE_CUE = 8  # _finite_at can say yes: finite, or a reporting verb or "-ed" verb after a subject
-_OPENER = 16  # a relative pronoun or subordinator that may open a segment (see _opens_segment)
-_SEPARATOR = 32  # punctuation that splits segments (SEGMENT_PUNCT)
-_DROPPED_MARK = 64  # punctuation left out of segments (_DROPPED)
-_SEGMENT_MARKS = _OPENER | _SEPARATOR | _DROPPED_MARK
-_REPORTING_VERB = 128  # in REPORTING (any case): finite after its subject
-_ED_AFTER_SUBJECT = 256  # in ED_VERBS_AFTER_SUBJECT (any case): finite after its subject, or before an object
-_AFTER_SUBJECT_CUES = _REPORTING_VERB | _ED_AFTER_SUBJECT
-
-SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
-_DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
-# every relative pronoun or subordinator that can open a segment (see _opens_segment)
-_OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
-
-
-# The bits of a word that starts with a capital (or no letter): the case-blind ones (see _flags_of).
-_CASE_BLIND: dict[str, int] = {}
-for _w in REPORTING:
-    _CASE_BLIND[_w] = _FINITE_CUE | _REPORTING_VERB
-for _w in ED_VERBS_AFTER_SUBJECT:
-    _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _FINITE_CUE | _ED_AFTER_SUBJECT
-for _w in _OPENERS:
-    _CASE_BLIND[_w] = _CASE_BLIND.get(_w, 0) | _OPENER
-
-
-def _lower_word_flags(low: str) -> int:
-    """The bits of a word that starts with a lower-case letter, `low` its lower case."""
-    flags = _CASE_BLIND.get(low, 0)
-    # tokens.finite_verb (an auxiliary or tokens.past_verb), spelt out: a cold call of those two lru caches
-    # costs more than the test itself. (A finite verb is a past one or an auxiliary, and a past one is
-    # finite: _VERB and _FINITE go together.)
-    if low in AUXILIARIES or low not in NOT_VERBS_ED and (
-        low in IRREGULAR_PAST or low.endswith("ed") and len(low) >= 4 and "-" not in low  # morph.is_past_form
-    ):
-        flags |= _FINITE | _FINITE_CUE | _VERB
-    if low in IRREGULAR_PARTICIPLE or (low.endswith("ed") and len(low) > 4):
-        flags |= _PARTICIPLE
-    return flags
-
-
-# _lower_word_flags of every word in the lexicon's tables it reads (at import: a few hundred words); any
-# other lower-case word has only the bits of a regular "-ed" form (_REGULAR_ED), or none.
-_LEXICON_FLAGS = {
-    w: _lower_word_flags(w)
-    for w in (
-        _CASE_BLIND.keys() | AUXILIARIES | NOT_VERBS_ED | IRREGULAR_PAST | IRREGULAR_PARTICIPLE
-    )
-}
-_REGULAR_ED = _FINITE | _FINITE_CUE | _VERB | _PARTICIPLE
-
-
-def _flags_of(text: str) -> int:
-    """The bits of a token spelt `text`, whatever its kind: they depend on the spelling alone.
-    (A number, an abbreviation or a punctuation mark gets no word bit: those need a lower-case word.)"""
-    if text in SEGMENT_PUNCT:
-        return _SEPARATOR
-    if len(text) == 1 and text in _DROPPED:
-        return _DROPPED_MARK
-    low = text.lower()
-    if not text[:1].islower():  # (the verb and participle tests all want a lower-case first letter)
-        return _CASE_BLIND.get(low, 0)
-    flags = _LEXICON_FLAGS.get(low)
-    if flags is not None:
-        return flags
-    if low.endswith("ed") and len(low) >= 4:  # _lower_word_flags, for a word in none of its tables
-        if len(low) == 4:
-            return 0 if "-" in low else _FINITE | _FINITE_CUE | _VERB
-        return _PARTICIPLE if "-" in low else _REGULAR_ED
-    return 0
-
-
-class _FlagCache(dict[str, int]):
-    """spelling -> _flags_of(spelling), each worked out once; build_units reads it by subscript (no call a
-    token). Cleared when it grows too big."""
-
-    def __missing__(self, text: str) -> int:
-        if len(self) >= 1 << 16:
-            self.clear()
-        flags = self[text] = _flags_of(text)
-        return flags
-
-
-_FLAGS = _FlagCache()
-
-
 def _spelling_flags(text: str) -> int:
     """The cached bits of a spelling (_flags_of), for the other modules (kinds.py)."""
     return _FLAGS[text]
@@ -170,26 +96,9 @@ _spelling_flags.cache_clear = _FLAGS.clear  # type: ignore[attr-defined]
 
 _new_unit = object.__new__
 
-
-class Unit:
-    """A token, or a whole date or name, as the parse sees it."""
-
-    __slots__ = ("kind", "text", "start", "end", "ref", "first", "low", "is_word", "flags")
-
-    def __init__(self, kind: str, text: str, start: int, end: int, ref: DateMatch | Mention | None = None,
-                 first: bool = False) -> None:
-        self.kind = kind  # word | num | punct | abbr | date | name
-        self.text = text
-        self.start = start
-        self.end = end
-        self.ref = ref
-        self.first = first  # the sentence's first word
-        self.low = text.lower()
-        self.is_word = kind == "word" or kind == "abbr"
-        self.flags = 0 if kind == "date" or kind == "name" else _FLAGS[text]
-
-    def __repr__(self) -> str:
-        return f"Unit({self.text!r}, {self.kind})"
+# A unit is a token (tokens.Tok): scan_units takes each plain token as its own unit, with the bits tokenize
+# gave it, and makes a new one only for a whole date or name (Unit(kind, text, start, end, ref, first)).
+Unit = Tok
 
 
 @dataclass
@@ -223,6 +132,8 @@ def _whole(kind: str, text: str, start: int, end: int, ref: DateMatch | Mention)
     u.first = False
     u.low = text.lower()
     u.is_word = False
+    u.is_cap = False  # (the token tests: of a word or an abbreviation)
+    u.name_word = False
     u.flags = 0
     return u
 
@@ -243,7 +154,6 @@ def scan_units(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int], list[t
     # Filled by index up to `count` (a unit takes one token or more), not by append: one call less a unit.
     units: list[Unit] = [None] * len(toks)  # type: ignore[list-item]
     count = 0
-    flag_of = _FLAGS  # (a local: read once a token)
     marks: list[int] = []
     names: list[tuple[int, Unit]] = []
     parens: dict[int, str] = {}
@@ -280,21 +190,11 @@ def scan_units(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int], list[t
                 names.append((count, u))
                 count += 1
             continue
-        # The common case: a token of its own (word, number, abbreviation, punctuation). This makes
-        # Unit(t.kind, t.text, t.start, t.end) without the Python-level call to __init__.
-        u = _new_unit(Unit)
-        kind = u.kind = t.kind
-        u.text = t.text
-        u.start = t.start
-        u.end = t.end
-        u.ref = None
-        u.first = False
-        u.low = t.low  # text.lower()
-        u.is_word = kind == "word" or kind == "abbr"
-        flags = u.flags = flag_of[t.text]
-        if flags & _SEGMENT_MARKS:  # (a date or a name never is one)
+        # The common case: a token of its own (word, number, abbreviation, punctuation) is its own unit, with
+        # the bits tokenize gave it
+        if t.flags & _SEGMENT_MARKS:  # (a date or a name never is one)
             marks.append(count)
-        units[count] = u
+        units[count] = t
         count += 1
     del units[count:]
     for u in units:  # the sentence's first word, number, date or name
