@@ -16,7 +16,7 @@ from ..bank import Bank, DocSource, Fact, Person, Source, Work
 from ..errors import InputError
 from . import chunked
 from .analysis import Analysis, Parsed, Progress, analyse
-from .clauses import parse
+from .clauses import parse_all
 from .documents import Document, read_document, slugify
 from .entities import Entity
 from .facts import SentenceFacts
@@ -148,6 +148,8 @@ def _extract_whole(
     best: dict[str, float] = {}  # and the highest confidence given each question
     best_discounted: dict[tuple[str, str], float] = {}  # (of the candidates whose confidence may be discounted)
     live = len(analysis.parsed)  # (each read sentence once)
+    facts = [p for p in kept if p.sentence.stance == "fact"]
+    parses = dict(zip(map(id, facts), parse_all(facts), strict=True))
     for n, p in enumerate(kept):
         s = p.sentence
         if progress and n % 100 == 99:
@@ -159,7 +161,7 @@ def _extract_whole(
             years.setdefault(s.doc, []).extend(zip(repeat(n), found))  # (n, year) each
         if s.stance != "fact":
             continue
-        pa = parse(p)
+        pa = parses[id(p)]
         prev = last_person.get(s.doc)
         other = last_other.get(s.doc)
         if (
