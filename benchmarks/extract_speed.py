@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from quizgen.extract import entities, folding, kinds, tokens, topic, units
+from quizgen.extract import entities, folding, kinds, tokens, topic
 from quizgen.extract.documents import Document, text_paragraphs
 from quizgen.extract.pipeline import extract_docs
 
@@ -48,7 +48,7 @@ def grow(text: str, times: int, distinct: bool) -> str:
 
 def clear_caches() -> None:
     for fn in (folding.fold, folding.strip_accents, entities.name_key, kinds.structural_kind, tokens._past_word,
-               tokens._finite_word, topic.stem, units._spelling_flags, kinds._name_traits, tokens._PIECES):
+               tokens._finite_word, topic.stem, tokens._FLAGS, kinds._name_traits, tokens._PIECES):
         fn.cache_clear()
 
 

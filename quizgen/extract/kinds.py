@@ -27,7 +27,7 @@ from .lexicon import (
 )
 from .names import Mention
 from .tokens import Tok
-from .units import _FINITE, _spelling_flags
+from .units import _FINITE
 
 
 class SupportsBool(Protocol):
@@ -258,7 +258,7 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: SupportsBo
                 votes["person"] = votes.get("person", 0) + 2
             elif head in PLACE_NOUNS or head in PLACE_HEADS:
                 votes["place"] = votes.get("place", 0) + 2
-        elif nxt.kind == "word" and _spelling_flags(nxt.text) & _FINITE:  # finite_verb(nxt)
+        elif nxt.kind == "word" and nxt.flags & _FINITE:  # finite_verb(nxt)
             if nxt.low in ("are", "were") and not (
                 prev is not None
                 and (prev.low in ("and", "or") or prev.text == "," and prev2 is not None and prev2.is_cap and t0 > 2)
@@ -355,7 +355,7 @@ def _apposition_head(toks: list[Tok], k: int) -> str | None:
             break
         if t.kind == "word" and t.low == "of" and head:
             break
-        if t.kind == "word" and head and _spelling_flags(t.text) & _FINITE:  # finite_verb(t)
+        if t.kind == "word" and head and t.flags & _FINITE:  # finite_verb(t)
             break
         if t.kind in ("word", "name"):
             head = t.low.strip("'’")

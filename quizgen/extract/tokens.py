@@ -162,6 +162,9 @@ class _FlagCache(dict[str, int]):
         flags = self[text] = _flags_of(text)
         return flags
 
+    def cache_clear(self) -> None:  # (as the lru caches have: the benchmarks time cold runs)
+        self.clear()
+
 
 _FLAGS = _FlagCache()
 

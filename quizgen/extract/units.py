@@ -29,7 +29,6 @@ from .tokens import _DROPPED_MARK as _DROPPED_MARK
 from .tokens import _ED_AFTER_SUBJECT as _ED_AFTER_SUBJECT
 from .tokens import _FINITE as _FINITE
 from .tokens import _FINITE_CUE as _FINITE_CUE
-from .tokens import _FLAGS as _FLAGS
 from .tokens import _OPENER as _OPENER
 from .tokens import _OPENERS as _OPENERS
 from .tokens import _PARTICIPLE as _PARTICIPLE
@@ -83,15 +82,6 @@ _BE = {"was", "were", "is", "are", "be", "been", "being"}
 
 
 _HAVE = {"had", "has", "have"}
-
-
-def _spelling_flags(text: str) -> int:
-    """The cached bits of a spelling (_flags_of), for the other modules (kinds.py)."""
-    return _FLAGS[text]
-
-
-# (cleared like the lru caches it replaces: benchmarks call _spelling_flags.cache_clear())
-_spelling_flags.cache_clear = _FLAGS.clear  # type: ignore[attr-defined]
 
 
 _new_unit = object.__new__
