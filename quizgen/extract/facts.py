@@ -217,13 +217,23 @@ def _checked(question: str, answer: str, accept: list[str] | None) -> _Checked |
     return q, folded, accept, vague, n_words > 25
 
 
+# a candidate made: its place in the list of candidates (its sentence's order, its index in the sentence's
+# candidates) and its confidence
+_Made = tuple[tuple[int, int], float]
+
+
+def _beaten(made: list[_Made], at: tuple[int, int], conf: float) -> bool:
+    """Does one of the candidates made come before place `at` and with at least confidence `conf`?"""
+    return any(c >= conf and place < at for place, c in made)
+
+
 class SentenceFacts:
     """All candidate facts of one parsed sentence."""
 
     # (slots: the rules read these attributes many times per sentence)
     __slots__ = ("p", "ctx", "year_hint", "s", "out", "work_spans", "_seg_at", "_clause_of", "_base", "named",
                  "low_text", "has_person", "checked", "best",
-                 "best_discounted")
+                 "best_discounted", "order")
 
     def __init__(
         self,
@@ -231,11 +241,12 @@ class SentenceFacts:
         ctx: Context,
         year_hint: int | None,
         checked: dict[tuple[str, str, tuple[str, ...]], _Checked | Literal[False]] | None = None,
-        best: dict[str, float] | None = None,
-        best_discounted: dict[tuple[str, str], float] | None = None,
+        best: dict[str, list[_Made]] | None = None,
+        best_discounted: dict[tuple[str, str], list[_Made]] | None = None,
+        order: int = 0,
     ):
         """`checked`, `best`, `best_discounted`: what add() found so far in the run (share them between a run's
-        sentences)."""
+        sentences); `order`: the sentence's place among them (their candidates are listed in that order)."""
         self.p = parse
         self.ctx = ctx
         self.year_hint = year_hint
@@ -257,10 +268,11 @@ class SentenceFacts:
         self.low_text = self.s.fixed.lower()
         self.has_person: bool | None = None  # does it name a person? (people.names_a_person, asked once)
         self.checked = {} if checked is None else checked  # add()'s checks of each question asked
-        self.best = {} if best is None else best  # the folded question -> the highest final confidence given it
-        # (the folded question, the answer) -> the highest confidence given a person candidate of the rules whose
-        # confidence may be discounted later
+        self.best = {} if best is None else best  # the folded question -> the candidates made for it
+        # (the folded question, the answer) -> the person candidates made for it by the rules whose confidence
+        # may be discounted later
         self.best_discounted = {} if best_discounted is None else best_discounted
+        self.order = order
 
     @property
     def seg_at(self) -> dict[Unit, int]:
@@ -318,22 +330,29 @@ class SentenceFacts:
             conf *= 0.85
         conf *= self._base if self._base is not None else self.base
         conf = round(conf if conf < 0.98 else 0.98, 2)
-        # pipeline._dedupe keeps one candidate per (folded) question, the first of the most confident: a later one
-        # no more confident than one already made is dropped there, so it need not be made. After the run,
-        # _discount_main_characters lowers the confidence of some person candidates (by their answer and rule):
-        # such a one beats a later one only if the same discount applies to both.
-        best = self.best
-        beaten = best.get(folded)
-        if beaten is not None and conf <= beaten:
+        # pipeline._dedupe keeps one candidate per (folded) question, the first of the most confident in the list
+        # of candidates: one that comes after another at least as confident is dropped there, so it need not be
+        # made (the first and the winner of each question are always made, so _dedupe decides as it would with
+        # all of them). After the run, _discount_main_characters lowers the confidence of some person candidates
+        # (by their answer and rule): such a one beats a later one only if the same discount applies to both.
+        at = (self.order, len(self.out))  # (its place in the list of candidates)
+        made = self.best.get(folded)
+        if made is not None and _beaten(made, at, conf):
             return None
         if kind != "person" or rule not in _DISCOUNTED_RULES:
-            best[folded] = conf
+            if made is None:
+                self.best[folded] = [(at, conf)]
+            else:
+                made.append((at, conf))
         else:
             key2 = (folded, answer)
-            beaten = self.best_discounted.get(key2)
-            if beaten is not None and conf <= beaten:
+            made = self.best_discounted.get(key2)
+            if made is None:
+                self.best_discounted[key2] = [(at, conf)]
+            elif _beaten(made, at, conf):
                 return None
-            self.best_discounted[key2] = conf
+            else:
+                made.append((at, conf))
         # (all the fields in order: a call with a keyword argument, or a default list to make, costs more)
         c = Candidate(kind, q, answer, self.s, gap, conf, accepted[:], when, [], None, rule)
         self.out.append(c)
