@@ -8,8 +8,11 @@ boundary; the sentence's original text is kept verbatim for the fact's source qu
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from typing import Any
 
 from .documents import Document
 from .folding import fold
@@ -329,22 +332,21 @@ def _richness(text: str) -> int:
 
 def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
     """All sentences of all documents, in order, repeats marked `duplicate` (the richest copy is kept)."""
-    raw: list[tuple[str, int, str, bool, bool]] = []
+    raw: list[tuple[str, int, str, bool]] = []
     for doc in docs:
         for p_i, para in enumerate(doc.paragraphs):
-            # A sentence is a piece of its paragraph, cut at spaces or punctuation: where the paragraph has
-            # nothing repair_boundaries would change, none of its sentences has either.
-            repairable = _may_repair(para.text)
             if para.heading:
-                raw.append((doc.key, p_i, para.text, True, repairable))
+                raw.append((doc.key, p_i, para.text, True))
                 continue
             for s in split_sentences(para.text):
-                raw.append((doc.key, p_i, s, False, repairable))
-    known_caps = _CapitalisedWords([text for _, _, text, _, _ in raw])
+                raw.append((doc.key, p_i, s, False))
+    texts = [text for _, _, text, _ in raw]
+    repairable = _may_repair_each(texts)
+    known_caps = _CapitalisedWords(texts)
     sentences: list[Sentence] = []
     first: dict[str, Sentence] = {}  # the first sentence of each folded text (or the last heading)
-    for i, (doc_key, p_i, text, heading, repairable) in enumerate(raw):
-        fixed = repair_boundaries(text, known_caps) if repairable else text
+    for i, (doc_key, p_i, text, heading) in enumerate(raw):
+        fixed = repair_boundaries(text, known_caps) if i in repairable else text
         s = Sentence(doc_key, i, p_i, text, fixed, heading)
         if heading:
             s.topic = "heading"
@@ -359,6 +361,55 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
             first[key] = s
         sentences.append(s)
     return sentences
+
+
+_GLUE_SHAPE = re.compile(b"aaaaA|0aaa")  # _has_glue's two shapes
+
+
+def _may_repair_each(texts: list[str]) -> set[int]:
+    """The indices of the texts that _may_repair says yes to (repair_boundaries of any other text is the text).
+
+    One scan of all the texts at once for each gate, instead of two calls per sentence: the ASCII texts
+    together, with the tests _has_glue and _has_contraction make for those, and the others with the Unicode
+    patterns. ("\x00" between two texts is no letter, digit or word character, and a space to _SHAPES: no hit
+    runs from one text into the next, and each starts inside its own text.)"""
+    ascii_text = list(map(str.isascii, texts))
+    out = _hits(list(compress(range(len(texts)), ascii_text)), texts, True)
+    if not all(ascii_text):
+        out |= _hits([k for k, plain in enumerate(ascii_text) if not plain], texts, False)
+    return out
+
+
+def _hits(which: list[int], texts: list[str], ascii_text: bool) -> set[int]:
+    """The indices among `which` of the texts where the glue or contraction gates find something."""
+    if not which:
+        return set()
+    some = [texts[k] for k in which]
+    joined = "\x00".join(some)
+    starts = list(accumulate((len(t) + 1 for t in some), initial=0))  # where each text starts in `joined`
+    found: set[int] = set()  # (positions in `some`)
+    if ascii_text:
+        # each shape of glue, and each contraction as a piece of the lower-cased text, found with str.find
+        # (much faster than a regex here); a contraction's text is then tested whole (the word must stand alone)
+        _find_each(joined.encode().translate(_SHAPES), (b"aaaaA", b"0aaa"), starts, found, None)
+        _find_each(joined.lower(), _CONTRACTIONS, starts, found, lambda k: _has_contraction(some[k]))
+    else:
+        for pattern in (_ANY_GLUE, _ANY_CONTRACTION):
+            found.update(bisect_right(starts, m.start()) - 1 for m in pattern.finditer(joined))
+    return {which[k] for k in found}
+
+
+def _find_each(haystack: Any, needles: Iterable[Any], starts: list[int], found: set[int],
+               check: Callable[[int], bool] | None) -> None:
+    """Add to `found` the index of each text (starting at `starts`) in which a needle occurs and `check` (if
+    any) says yes; a text already found is not looked at again."""
+    for needle in needles:
+        at = haystack.find(needle)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if k not in found and (check is None or check(k)):
+                found.add(k)
+            at = haystack.find(needle, starts[k + 1])  # (on from the next text)
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
