@@ -153,7 +153,7 @@ def _vote(p: Parsed) -> None:
 def _register(reg: Registry, p: Parsed) -> None:
     if not p.mentions:
         return  # (nothing to register)
-    _vote(p)
+    # (p.votes: analyse has voted on every sentence's mentions before it registers any)
     reg.add_all(p.mentions, p.votes, p.sentence.index)
     toks = p.toks
     for a, b in zip(p.mentions, p.mentions[1:], strict=False):
