@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 from typing import Protocol
 
-from .dates import DateMatch, find_dates
+from .dates import DateMatch, find_dates_each
 from .documents import Document
 from .entities import Registry
 from .kinds import context_votes
@@ -83,7 +83,7 @@ def _read_all(sentences: list[Sentence], mid_caps: set[str], lower_vocab: set[st
     regex engine and the Python code sentence by sentence."""
     texts = [s.fixed for s in sentences]
     toks = list(map(tokenize, texts))
-    dates = list(map(find_dates, texts))
+    dates = find_dates_each(texts)
     out: list[Parsed] = []
     for s, text, tk, found in zip(sentences, texts, toks, dates, strict=True):
         skip = _date_tokens(tk, found) if found else set()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from .lexicon import MONTHS, ORDINALS
 from .wordtrie import alternation
@@ -289,11 +290,17 @@ _NEEDS = {"iso": "y", "mdy": "myn", "dmy": "myo", "range_md": "myn", "month_rang
 
 
 def _hints(text: str, ascii_text: bool) -> str:
-    hints = ""
     # the first digit, then three in a row from there on (a sentence without a digit is scanned once)
     digit = (_HINT_DIGIT_ASCII if ascii_text else _HINT_DIGIT).search(text)
-    if digit is not None:
-        hints = "dy" if (_HINT_YEAR_ASCII if ascii_text else _HINT_YEAR).search(text, digit.start()) else "d"
+    year = digit is not None and (_HINT_YEAR_ASCII if ascii_text else _HINT_YEAR).search(text, digit.start())
+    return _hints_from(text, ascii_text, digit is not None, bool(year), _HINT_CENTURY.search(text) is not None)
+
+
+def _hints_from(text: str, ascii_text: bool, digit: bool, year: bool, century: bool) -> str:
+    """The hints of a text, told whether it has a digit, three digits in a row, and "century" in any case."""
+    hints = ""
+    if digit:
+        hints = "dy" if year else "d"
     # without a digit only "century" matters: every pattern but century_word needs a digit
     if hints:
         if "AD" in text or "CE" in text or "BC" in text or "A.D." in text or "B.C." in text:  # an era's words
@@ -305,9 +312,37 @@ def _hints(text: str, ascii_text: bool) -> str:
                 hints += "n"
             if number_month(text):
                 hints += "o"
-    if _HINT_CENTURY.search(text):
+    if century:
         hints += "c"
     return hints
+
+
+# ASCII bytes -> "0" for a digit, a space for any other
+_DIGIT_SHAPES = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
+
+
+def find_dates_each(texts: list[str]) -> list[list[DateMatch]]:
+    """find_dates of each text. The ASCII texts' first hints (a digit, three in a row, "century") are read
+    from one translation and one lower-casing of all of them together, each text's part searched with
+    str.find: much cheaper than three regex searches per text."""
+    ascii_texts = list(map(str.isascii, texts))
+    joined = "".join(compress(texts, ascii_texts))
+    shapes = joined.encode().translate(_DIGIT_SHAPES)  # (ASCII: one byte per character)
+    low = joined.lower()
+    out: list[list[DateMatch]] = []
+    start = 0  # where the next ASCII text starts in `joined`
+    for text, ascii_text in zip(texts, ascii_texts, strict=True):
+        if ascii_text:
+            end = start + len(text)
+            digit = shapes.find(b"0", start, end)
+            # (in ASCII, [0-9]{3} is "000" among the shapes, and "century" in any case is it lower-cased)
+            hints = _hints_from(text, True, digit >= 0, digit >= 0 and shapes.find(b"000", digit, end) >= 0,
+                                low.find("century", start, end) >= 0)
+            start = end
+        else:
+            hints = _hints(text, False)
+        out.append(_find_dates(text, ascii_text, hints) if hints else [])
+    return out
 
 
 # Gates: a cheap search that every match of a pattern implies; a sentence that fails it skips the pattern.
@@ -403,6 +438,11 @@ def find_dates(text: str) -> list[DateMatch]:
     hints = _hints(text, ascii_text)
     if not hints:
         return []
+    return _find_dates(text, ascii_text, hints)
+
+
+def _find_dates(text: str, ascii_text: bool, hints: str) -> list[DateMatch]:
+    """find_dates, the text's hints known (not empty)."""
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     lean_ok: dict[Gate, bool] = {}  # per lean_unless: it finds nothing
