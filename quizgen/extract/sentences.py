@@ -354,7 +354,8 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
         kept = first.get(key)
         if kept is not None and not heading:
             s.topic = "duplicate"
-            if _richness(text) > _richness(kept.text):  # keep the better spelling at the first position
+            # keep the better spelling at the first position (a copy spelt the same is no better: most are)
+            if text != kept.text and _richness(text) > _richness(kept.text):
                 kept.text, s.text = s.text, kept.text
                 kept.fixed, s.fixed = s.fixed, kept.fixed
         elif key:
