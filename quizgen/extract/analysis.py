@@ -190,7 +190,9 @@ def _register(reg: Registry, p: Parsed) -> None:
 
 
 # (each lookbehind after the first character: a pattern that starts with a character class scans fast)
-_CAP_RUN = re.compile(r"[A-Z](?<![\w'’][A-Z])[\w’'.-]*(?:\s+(?:of\s+|de\s+|von\s+|van\s+)?[A-Z][\w’'.-]*)+")
+# (possessive quantifiers, *+ and ++: what follows each run, a space or a capital, is never in the run, so giving
+# back a character could not help a match; the engine stops trying, at every capital that starts no run)
+_CAP_RUN = re.compile(r"[A-Z](?<![\w'’][A-Z])[\w’'.-]*+(?:\s++(?:of\s++|de\s++|von\s++|van\s++)?[A-Z][\w’'.-]*+)+")
 _POSS = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+)['’]s\b")
 _INITIAL_SUBJECT = re.compile(r"([A-Z][a-z]+) (?:was|is|had|became|[a-z]{3,}ed)\b")
 # \b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b as one pattern per preposition, each starting with its word
