@@ -173,20 +173,30 @@ def _content_stems_of(sentences: list[Sentence]) -> list[set[str]]:
     for s in sentences:
         words = words_of(s)
         if words is not None:
-            # the words of _LETTERS3 are these, less those of one or two letters
-            out.append(set(map(stem_of, filterfalse(_is_short_or_stopword, words))))
+            # the words of _LETTERS3 are these, less those of one or two letters (and the stopwords): their stem
+            # is _LEFT_OUT (no word's is), taken out again
+            stems = set(map(stem_of, words))
+            stems.discard(_LEFT_OUT)
+            out.append(stems)
         else:
             out.append(set(map(stem, filterfalse(_is_stopword, _WORD.findall(fold(s.fixed))))))
     return out
 
 
+_LEFT_OUT = " "  # (no stem of a run of [a-z])
+
+
 class _Stems(dict[str, str]):
     """stem(word) of words that are runs of [a-z], each worked out when first met (a plain dict: a hit costs
-    less than one of stem's lru cache, which keeps its order up to date)."""
+    less than one of stem's lru cache, which keeps its order up to date); _LEFT_OUT for a word of one or two
+    letters or a stopword, which content_stems leaves out (one lookup per word, not a filter and a lookup)."""
 
     def __missing__(self, word: str) -> str:
-        # (stem() of a word without apostrophes or dashes)
-        out = self[word] = word[:7] if len(word) > 7 else word.rstrip("s") if len(word) > 4 else word
+        # (stem() of a word without apostrophes or dashes: letters only, never _LEFT_OUT; "" for "sssss")
+        if _is_short_or_stopword(word):
+            out = self[word] = _LEFT_OUT
+        else:
+            out = self[word] = word[:7] if len(word) > 7 else word.rstrip("s") if len(word) > 4 else word
         return out
 
 
