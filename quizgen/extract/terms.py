@@ -118,11 +118,12 @@ def term_facts(sf: SentenceFacts) -> None:
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
         np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
     # the other rules, each only where its cue can be: cheap tests here save a call per sentence
-    if len(sf.p.segments) > 1:
-        for noun in _BEGIN_NOUNS:
-            if noun in low_text:  # the event apposition needs one of its nouns
-                _apposition_events(sf)
-                break
+    segs = sf.p.segments
+    for si in range(1, len(segs)):  # the event apposition needs a later segment 'the NOUN of ...'
+        us = segs[si].units
+        if len(us) >= 4 and us[1].low in _BEGIN_NOUNS:  # (a look at each segment: cheaper than at the text)
+            _apposition_events(sf)
+            break
     copulas = [c for c in sf.p.clauses if c.aux is not None and c.aux.low in _COPULAS]
     if copulas:
         _complement_names(sf, copulas)
