@@ -65,7 +65,7 @@ _VAGUE_SUBJECTS = {
 _NOT_SUBJECT_HEAD = frozenset(PREPOSITIONS | AUXILIARIES | SUBORDINATORS | {"that", "to", "not"})
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: smaller, and quicker to make and to free, the rules read them often)
 class Clause:
     subject: list[Unit]
     aux: Unit | None  # an auxiliary or copula at the head of the verb group
@@ -78,6 +78,8 @@ class Clause:
     passive_of: list[Unit] | None = None  # reduced relative "a commission, chaired by X": its noun
     object_np: list[Unit] | None = None  # object relative "the events he chronicled": "the events"
     role_np: list[Unit] | None = None  # "Their other son, Sergei Sedov, had ...": "Their other son"
+    ok: bool = field(init=False, repr=False, compare=False)  # a subject a question can be built around
+    passive: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Set once here: the rules ask for them again and again, and a clause is not changed once built.

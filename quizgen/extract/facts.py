@@ -5,6 +5,8 @@ removed) and the date rules; places, people, roles, terms, objects, numbers and 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from operator import eq
 from typing import Literal
 
@@ -172,41 +174,26 @@ def _unresolved(words: list[str]) -> bool:
 # the rules of person candidates whose confidence pipeline._discount_main_characters may lower after the run
 _DISCOUNTED_RULES = frozenset({"person-subject", "person-object"})
 
-# what _checked finds: the tidied question, its fold (pipeline._dedupe's key), the other answers kept, whether
-# the question is vague, whether it is long; False for a question not to ask
-_Checked = tuple[str, str, list[str], bool, bool]
+# what _asked finds of a question: the tidied question, its words as tidied (before a doubled preposition is
+# dropped), its fold (pipeline._dedupe's key), whether it is vague, whether it is long; False for a question
+# not to ask
+_Asked = tuple[str, list[str], str, bool, bool]
 
 
-def _checked(question: str, answer: str, accept: list[str] | None) -> _Checked | Literal[False]:
-    """SentenceFacts.add's checks of a question and its answers (they read nothing else)."""
+def _asked(question: str) -> _Asked | Literal[False]:
+    """SentenceFacts.add's checks of a question alone (they read nothing else)."""
     q = tidy(question)
     words = q.split()
     n_words = len(words)
     if n_words < 4 or n_words > 40:
         return False
-    if _ill_formed(words, answer):
-        return False
+    tidied = words
     # (a word twice in a row is rare: a test in C first, before a look at each word)
     if any(map(eq, words, words[1:])):
         doubled = [i for i in range(1, n_words) if words[i] == words[i - 1] and words[i] in PREPOSITIONS]
         if doubled:  # "fought between [1861 and 1865] between the United States and ...": one is enough
             words = [w for i, w in enumerate(words) if i not in doubled]
             q, n_words = " ".join(words), n_words - len(doubled)
-    # questions.mentions_answer(q, [answer, *accept]), with the question's fold kept: does q give its answer away?
-    folded = fold(q)
-    fq = f" {folded} "
-    fa = fold(answer)
-    if fa[1:] and f" {fa} " in fq:  # two characters or more
-        return False
-    if accept:
-        low = answer.lower()
-        accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
-        for a in accept:
-            fa = fold(a)
-            if fa[1:] and f" {fa} " in fq:
-                return False
-    else:
-        accept = []
     vague = False
     # Most questions hold none of the words that make a question unresolved or vague: in ASCII, each such word
     # is a whole run of word characters and one of _VAGUE_RUNS, so one set test in C rules both out.
@@ -214,7 +201,28 @@ def _checked(question: str, answer: str, accept: list[str] | None) -> _Checked |
         if _unresolved(words):
             return False
         vague = _vague(q)
-    return q, folded, accept, vague, n_words > 25
+    return q, tidied, fold(q), vague, n_words > 25
+
+
+def _answered(asked: _Asked, answer: str, accept: list[str] | None) -> list[str] | Literal[False]:
+    """SentenceFacts.add's checks of a question (as _asked found it) with its answers: the other answers kept,
+    or False for a question not to ask (it is broken by the answer taken out, or gives the answer away)."""
+    if _ill_formed(asked[1], answer):
+        return False
+    # questions.mentions_answer(q, [answer, *accept]), with the question's fold kept: does q give its answer away?
+    fq = f" {asked[2]} "
+    fa = fold(answer)
+    if fa[1:] and f" {fa} " in fq:  # two characters or more
+        return False
+    if not accept:
+        return []
+    low = answer.lower()
+    accept = [a for a in dict.fromkeys(accept) if a and a.lower() != low]
+    for a in accept:
+        fa = fold(a)
+        if fa[1:] and f" {fa} " in fq:
+            return False
+    return accept
 
 
 # a candidate made: its place in the list of candidates (its sentence's order, its index in the sentence's
@@ -240,7 +248,7 @@ class SentenceFacts:
         parse: Parse,
         ctx: Context,
         year_hint: int | None,
-        checked: dict[tuple[str, str, tuple[str, ...]], _Checked | Literal[False]] | None = None,
+        checked: dict[str | tuple[str, str, tuple[str, ...]], _Asked | list[str] | Literal[False]] | None = None,
         best: dict[str, list[_Made]] | None = None,
         best_discounted: dict[tuple[str, str], list[_Made]] | None = None,
         order: int = 0,
@@ -310,20 +318,22 @@ class SentenceFacts:
         gap: tuple[int, int],
         conf: float,
         rule: str,
-        accept: list[str] | None = None,
+        accept: list[str] | Callable[[], list[str]] | None = None,
         when: str | None = None,
     ) -> Candidate | None:
+        """`accept`: the other answers, or a function that makes them (called only for a candidate made)."""
         if not question or not answer:
             return None
         # The checks read only the question, the answer and the other answers: a question asked again (the same
-        # words said again in a document, or by two rules) is checked once per run
-        key = (question, answer, tuple(accept) if accept else ())
-        checked = self.checked.get(key)
-        if checked is None:
-            checked = self.checked[key] = _checked(question, answer, accept)
-        if checked is False:
+        # words said again in a document, or by two rules) is checked once per run, and its own checks (keyed
+        # by the question alone) come first: a question some candidate made before beats needs no answers.
+        checked = self.checked
+        asked = checked.get(question)
+        if asked is None:
+            asked = checked[question] = _asked(question)
+        if asked is False:
             return None
-        q, folded, accepted, vague, long = checked
+        q, _words, folded, vague, long = asked
         if vague:  # "Who knew this was no idle threat?": needs the context to answer
             conf *= 0.6
         if long:
@@ -338,6 +348,14 @@ class SentenceFacts:
         at = (self.order, len(self.out))  # (its place in the list of candidates)
         made = self.best.get(folded)
         if made is not None and _beaten(made, at, conf):
+            return None
+        if accept is not None and accept.__class__ is not list:
+            accept = accept()  # type: ignore[operator]
+        key = (question, answer, tuple(accept) if accept else ())  # type: ignore[arg-type]
+        accepted = checked.get(key)
+        if accepted is None:
+            accepted = checked[key] = _answered(asked, answer, accept)  # type: ignore[arg-type]
+        if accepted is False:
             return None
         if kind != "person" or rule not in _DISCOUNTED_RULES:
             if made is None:
@@ -499,7 +517,7 @@ class SentenceFacts:
             wh = f"Besides {_named_date(others[0])}, {wh[0].lower()}{wh[1:]}"
         self.add(
             "date", f"{wh} {body}", answer, gap, conf * subj[1] * self.pronoun_factor(clause), "date",
-            self._accept(dm), dm.when
+            partial(self._accept, dm), dm.when
         )
 
     def _coordinated(self, a: Unit, b: Unit) -> bool:
@@ -539,7 +557,8 @@ class SentenceFacts:
         who = name.text if ent is None else ent.name if len(name.text.split()) > 1 else name.text
         wh = self._date_wh(dm, u)
         self.add(
-            "date", f"{wh} {aux} {who} {verb}", answer, gap, conf * 0.9, "date-nominal", self._accept(dm), dm.when
+            "date", f"{wh} {aux} {who} {verb}", answer, gap, conf * 0.9, "date-nominal", partial(self._accept, dm),
+            dm.when,
         )
         return True
 
@@ -580,7 +599,7 @@ class SentenceFacts:
             gap,
             conf * 0.75,
             "date-np",
-            self._accept(dm),
+            partial(self._accept, dm),
             dm.when,
         )
 

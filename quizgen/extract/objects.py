@@ -4,6 +4,7 @@ and lower-case objects ('Stalin enacted the collectivization of agriculture' -> 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .clauses import Unit, finite_verb_word
 from .facts import SentenceFacts
@@ -45,7 +46,7 @@ def np_question(
     np: list[Unit],
     wh_noun: str | None,
     answer: str,
-    accept: list[str],
+    accept: list[str] | Callable[[], list[str]],  # (or a function that makes them: see SentenceFacts.add)
     gap: tuple[int, int],
     kind: str,
     conf: float,

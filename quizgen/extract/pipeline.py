@@ -163,6 +163,8 @@ def _extract_whole(
         if s.stance != "fact":
             continue
         pa = parses[id(p)]
+        # (its context is set below: the names' entities it works out are read here too)
+        sf = SentenceFacts(pa, None, None, checked, best, best_discounted, len(sentence_facts))  # type: ignore[arg-type]
         prev = last_person.get(s.doc)
         other = last_other.get(s.doc)
         if (
@@ -170,7 +172,7 @@ def _extract_whole(
             and n - other[1] <= 1
             and (prev is None or other[1] > prev[1])
             # ("he was exiled by his chief rival, Joseph Stalin": not someone this sentence names)
-            and not (other[0] is not None and any(entity_of(u) is other[0] for _k, u in pa.names()))
+            and not (other[0] is not None and any(e is other[0] for _k, _u, e in sf.named))
         ):
             # "... tales about Trotsky were spun. He played a key role ...": the previous sentence named one
             # person (not as its subject) after the last subject; 'he' is most likely that one, not sure
@@ -180,16 +182,17 @@ def _extract_whole(
             ctx = Context(prev[0], n - prev[1] <= 1)
         else:
             ctx = Context(central.get(s.doc), False)
-        hint = _year_hint(years[s.doc], n) if s.doc in years else None
-        sentence_facts.append(SentenceFacts(pa, ctx, hint, checked, best, best_discounted, len(sentence_facts)))
+        sf.ctx = ctx
+        sf.year_hint = _year_hint(years[s.doc], n) if s.doc in years else None
+        sentence_facts.append(sf)
         for c in pa.clauses:
             ent = entity_of(c.subject[-1]) if c.subject and len(c.subject) <= 4 else None
             if ent is not None and ent.kind == "person":
                 last_person[s.doc] = (ent, n)
                 break
         else:
-            named = {id(e): e for _k, u in pa.names()
-                     if (e := entity_of(u)) is not None and e.kind == "person" and not u.ref.possessive}
+            named = {id(e): e for _k, u, e in sf.named
+                     if e is not None and e.kind == "person" and not u.ref.possessive}
             if named:  # persons, none of them a subject: one is the next 'he', several leave it unsure
                 last_other[s.doc] = (next(iter(named.values())) if len(named) == 1 else None, n)
     # Then each rule over all of them, in the rules' order (what one rule finds in a sentence, the next ones

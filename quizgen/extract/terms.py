@@ -4,6 +4,8 @@ Committee', 'the Winter War'), quoted ('"permanent revolution," a Marxist theory
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from .clauses import Clause, Unit
 from .entities import Entity
@@ -57,13 +59,18 @@ def _term(u: Unit) -> Entity | None:
     return ent
 
 
-def _answer_of(u: Unit, ent: Entity) -> tuple[str, list[str]]:
+def _answer_of(u: Unit, ent: Entity) -> tuple[str, Callable[[], list[str]]]:
+    """The answer a name gives, and a function that makes its other answers (SentenceFacts.add calls it only
+    for a candidate it keeps: most questions of a term were asked before)."""
     text = u.ref.text if isinstance(u.ref, Mention) else u.text
     answer = _LEADING_THE.sub("", text) if ent.kind != "work" and text.startswith("The") else text
+    return answer, partial(_other_answers, answer, ent)
+
+
+def _other_answers(answer: str, ent: Entity) -> list[str]:
     the = [f"the {answer}"] if ent.kind in ("term", "event") and not answer.isupper() else []
     low = answer.lower()
-    accept = [f for f in [*ent.forms, *the] if f.lower() != low]
-    return answer, accept
+    return [f for f in [*ent.forms, *the] if f.lower() != low]
 
 
 def term_facts(sf: SentenceFacts) -> None:
@@ -118,11 +125,12 @@ def term_facts(sf: SentenceFacts) -> None:
         wh_noun = " ".join([*(a.text for a in adjectives), cat]) if cat else None
         np_question(sf, units[first : k + 1], wh_noun, answer, accept, gap, ent.kind, 0.6, "term")
     # the other rules, each only where its cue can be: cheap tests here save a call per sentence
-    if len(sf.p.segments) > 1:
-        for noun in _BEGIN_NOUNS:
-            if noun in low_text:  # the event apposition needs one of its nouns
-                _apposition_events(sf)
-                break
+    segs = sf.p.segments
+    for si in range(1, len(segs)):  # the event apposition needs a later segment 'the NOUN of ...'
+        us = segs[si].units
+        if len(us) >= 4 and us[1].low in _BEGIN_NOUNS:  # (a look at each segment: cheaper than at the text)
+            _apposition_events(sf)
+            break
     copulas = [c for c in sf.p.clauses if c.aux is not None and c.aux.low in _COPULAS]
     if copulas:
         _complement_names(sf, copulas)
@@ -171,7 +179,7 @@ def _member_of(
     u: Unit,
     cat: str | None,
     answer: str,
-    accept: list[str],
+    accept: Callable[[], list[str]],
     gap: tuple[int, int],
 ) -> bool:
     """'As a member of the Bolshevik-led X, Trotsky ...', 'became a leading spokesman of the X',
