@@ -349,12 +349,11 @@ class SentenceFacts:
         made = self.best.get(folded)
         if made is not None and _beaten(made, at, conf):
             return None
-        if accept is not None and accept.__class__ is not list:
-            accept = accept()  # type: ignore[operator]
-        key = (question, answer, tuple(accept) if accept else ())  # type: ignore[arg-type]
+        others = accept() if callable(accept) else accept
+        key = (question, answer, tuple(others) if others else ())
         accepted = checked.get(key)
         if accepted is None:
-            accepted = checked[key] = _answered(asked, answer, accept)  # type: ignore[arg-type]
+            accepted = checked[key] = _answered(asked, answer, others)
         if accepted is False:
             return None
         if kind != "person" or rule not in _DISCOUNTED_RULES:
