@@ -47,8 +47,8 @@ def grow(text: str, times: int, distinct: bool) -> str:
 
 
 def clear_caches() -> None:
-    for fn in (folding.fold, folding.strip_accents, entities.name_key, kinds.structural_kind, tokens._past_word,
-               tokens._finite_word, topic.stem, tokens._FLAGS, kinds._name_traits, tokens._PIECES):
+    for fn in (folding.fold, folding.strip_accents, entities.name_key, kinds.structural_kind,
+               topic.stem, tokens._FLAGS, kinds._name_traits, tokens._PIECES):
         fn.cache_clear()
 
 

@@ -209,7 +209,7 @@ def _answered(asked: _Asked, answer: str, accept: list[str] | None) -> list[str]
     or False for a question not to ask (it is broken by the answer taken out, or gives the answer away)."""
     if _ill_formed(asked[1], answer):
         return False
-    # questions.mentions_answer(q, [answer, *accept]), with the question's fold kept: does q give its answer away?
+    # does q give its answer away (an answer of two characters or more among its folded words)?
     fq = f" {asked[2]} "
     fa = fold(answer)
     if fa[1:] and f" {fa} " in fq:  # two characters or more

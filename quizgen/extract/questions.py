@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from .clauses import Clause, Parse, Unit
 from .entities import Entity
-from .folding import fold
 from .lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, PREPOSITIONS, STOPWORDS, TITLES
 from .morph import PARTICIPLE_TO_PAST, PAST_TO_BASE, base_of_past
 from .names import Mention
@@ -418,15 +417,5 @@ def as_subject_question(wh: str, clause: Clause, parse: Parse, drop: set[int], t
     else:
         return None
     return " ".join(filter(None, body))  # the non-empty parts
-
-
-def mentions_answer(question: str, answers: list[str]) -> bool:
-    """Does the question give its own answer away?"""
-    fq = f" {fold(question)} "
-    for a in answers:
-        fa = fold(a)
-        if fa[1:] and f" {fa} " in fq:  # two characters or more
-            return True
-    return False
 
 

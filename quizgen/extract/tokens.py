@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from .lexicon import AUXILIARIES, ED_VERBS_AFTER_SUBJECT, MONTHS, NOT_VERBS_ED, REPORTING, WEEKDAYS
-from .morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST, is_past_form
+from .morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST
 
 _ABBR_WORDS = {
     "st",
@@ -103,9 +102,8 @@ for _w in _OPENERS:
 def _lower_word_flags(low: str) -> int:
     """The bits of a word that starts with a lower-case letter, `low` its lower case."""
     flags = _CASE_BLIND.get(low, 0)
-    # finite_verb (an auxiliary or past_verb), spelt out: a cold call of those two lru caches
-    # costs more than the test itself. (A finite verb is a past one or an auxiliary, and a past one is
-    # finite: _VERB and _FINITE go together.)
+    # a finite verb: an auxiliary, or a past form (irregular, or a regular "-ed" as morph.is_past_form has
+    # it) that is not in NOT_VERBS_ED. (A past form is finite here: _VERB and _FINITE go together.)
     if low in AUXILIARIES or low not in NOT_VERBS_ED and (
         low in IRREGULAR_PAST or low.endswith("ed") and len(low) >= 4 and "-" not in low  # morph.is_past_form
     ):
@@ -318,28 +316,8 @@ def is_month(word: str) -> bool:
     return w in MONTHS and len(w) >= 3 and word[:1].isupper() or w in WEEKDAYS
 
 
-def past_verb(tok: Tok | Any) -> bool:
-    """Could this token be a finite past-tense verb?"""
-    return tok.kind == "word" and _past_word(tok.text)
-
-
 def finite_verb(tok: Tok) -> bool:
-    """Could this token (or unit) be a finite verb? (_finite_word of a word, read from the bits of its
-    spelling that tokenize gave it: _flags_of has _FINITE exactly for those words, as the tests check)"""
+    """Could this token (or unit) be a finite verb: a lower-case auxiliary or past form? (Read from the bits
+    of its spelling that tokenize gave it, _flags_of: tests check them against the word lists.)"""
     return tok.kind == "word" and tok.flags & _FINITE != 0
 
-
-# the verb tests depend on the word alone: cached, as the same words come back in every sentence
-@lru_cache(maxsize=1 << 16)
-def _past_word(text: str) -> bool:
-    if not text[:1].islower():
-        return False
-    w = text.lower()
-    if w in NOT_VERBS_ED:
-        return False
-    return w in IRREGULAR_PAST or (is_past_form(w) and "-" not in w)
-
-
-@lru_cache(maxsize=1 << 16)
-def _finite_word(text: str) -> bool:
-    return text[:1].islower() and (text.lower() in AUXILIARIES or _past_word(text))

@@ -128,14 +128,9 @@ def _whole(kind: str, text: str, start: int, end: int, ref: DateMatch | Mention)
     return u
 
 
-def build_units(p: Parsed) -> tuple[list[Unit], dict[int, str]]:
-    """Tokens with each date and each name merged into one unit; parentheses set aside."""
-    units, parens, _marks, _names = scan_units(p)
-    return units, parens
-
-
 def scan_units(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int], list[tuple[int, Unit]]]:
-    """build_units, and what the same pass over the tokens finds: the indices of the units segments_of
+    """Tokens with each date and each name merged into one unit, parentheses set aside; and what the same
+    pass over the tokens finds: the indices of the units segments_of
     visits (see _SEGMENT_MARKS), and (index, unit) of the name units (Parse.names)."""
     toks = p.toks
     date_at = _date_tokens(toks, p.dates) if p.dates else {}
