@@ -255,9 +255,9 @@ def first_finite(units: list[Unit]) -> int | None:
     return None
 
 
-def segments_of(units: list[Unit], marks: list[int] | None = None) -> list[Segment]:
+def segments_of(units: list[Unit], marks: list[int]) -> list[Segment]:
     """Split at clause punctuation, subordinators after a comma, and relative pronouns after a noun.
-    `marks`: the indices of the units with a bit of _SEGMENT_MARKS, if the caller has them."""
+    `marks`: the indices of the units with a bit of _SEGMENT_MARKS (scan_units finds them)."""
     # Each segment is a slice units[lo:end] (without the punctuation in _DROPPED). Only the marked units
     # (separators, punctuation to drop, possible openers) are visited; the units between them are kept.
     spans: list[tuple[int, int, bool, Unit | None]] = []  # lo, end, holds punctuation to drop, sep
@@ -267,8 +267,6 @@ def segments_of(units: list[Unit], marks: list[int] | None = None) -> list[Segme
     pending = False  # punctuation to drop since its last unit
     inner = False  # punctuation to drop between its units
     last = -1  # the marked unit before
-    if marks is None:
-        marks = [k for k, u in enumerate(units) if u.flags & _SEGMENT_MARKS]
     for i in marks:
         if i > last + 1:  # kept units in between
             inner = inner or pending
