@@ -405,4 +405,4 @@ def _same_kind(a: Unit, b: Unit) -> bool:
 
 
 def finite_verb_word(u: Unit) -> bool:
-    return u.flags & _VERB != 0  # finite_verb(u) or past_verb(u)
+    return u.flags & _VERB != 0  # a finite verb or a past form (which is finite: the same bit set)
