@@ -44,6 +44,15 @@ class Parsed:
     mentions: list[Mention]
     votes: list[dict[str, float]] = field(default_factory=list)  # each mention's kind votes, computed once
 
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, sentence: Sentence, toks: list[Tok], dates: list[DateMatch], mentions: list[Mention],
+                 votes: list[dict[str, float]] | None = None) -> None:
+        self.sentence = sentence
+        self.toks = toks
+        self.dates = dates
+        self.mentions = mentions
+        self.votes = [] if votes is None else votes
+
 
 @dataclass
 class Analysis:

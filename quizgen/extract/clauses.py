@@ -81,10 +81,25 @@ class Clause:
     ok: bool = field(init=False, repr=False, compare=False)  # a subject a question can be built around
     passive: bool = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, subject: list[Unit], aux: Unit | None, verb: Unit | None, adverbs: list[Unit],
+                 rest: list[Unit], intro: list[Unit] | None = None, lead: str = "", segment: int = 0,
+                 passive_of: list[Unit] | None = None, object_np: list[Unit] | None = None,
+                 role_np: list[Unit] | None = None) -> None:
+        self.subject = subject
+        self.aux = aux
+        self.verb = verb
+        self.adverbs = adverbs
+        self.rest = rest
+        self.intro = [] if intro is None else intro
+        self.lead = lead
+        self.segment = segment
+        self.passive_of = passive_of
+        self.object_np = object_np
+        self.role_np = role_np
         # Set once here: the rules ask for them again and again, and a clause is not changed once built.
-        self.ok = _subject_ok(self.subject)  # a subject a question can be built around
-        self.passive = self.passive_of is not None
+        self.ok = _subject_ok(subject)  # a subject a question can be built around
+        self.passive = passive_of is not None
 
 
 def _subject_ok(subject: list[Unit]) -> bool:
@@ -120,9 +135,13 @@ class Parse:
     _maps: tuple[dict[int, int], dict[int, bool]] | None = field(default=None, init=False, repr=False, compare=False)
     _names: list[tuple[int, Unit]] | None = field(default=None, init=False, repr=False, compare=False)
     text: str = field(default="", init=False, repr=False, compare=False)  # the sentence, as parsed
+    _subject_texts: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.text = self.parsed.sentence.fixed  # (an attribute, not a property: rendering reads it often)
+        self._subject_texts = None
+        self._maps = None
+        self._names = None
 
     def index_maps(self) -> tuple[dict[int, int], dict[int, bool]]:
         """Unit positions and 'is followed by a name', computed once per sentence for rendering."""

@@ -143,7 +143,7 @@ _COUNT_NOUN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # (hashable as a frozen one, by its fields; nothing changes one once made)
 class DateMatch:
     start: int
     end: int
@@ -153,6 +153,18 @@ class DateMatch:
     month: int = 0
     day: int = 0
     vague: bool = False  # "around 1900", "early 1920s": lower confidence
+
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, start: int, end: int, text: str, when: str | None, precision: str, month: int = 0,
+                 day: int = 0, vague: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.when = when
+        self.precision = precision
+        self.month = month
+        self.day = day
+        self.vague = vague
 
     @property
     def year_text(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -31,6 +31,19 @@ class Entity:
     sentences: set[int] = field(default_factory=set)
     strength: float = 0.0  # the winning kind's votes: how sure the typing is
     short: str = ""  # the form the documents use most ("Trotsky")
+
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, name: str, kind: str, aliases: list[str] | None = None, count: int = 0,
+                 roles: list[tuple[str, float]] | None = None, sentences: set[int] | None = None,
+                 strength: float = 0.0, short: str = "") -> None:
+        self.name = name
+        self.kind = kind
+        self.aliases = [] if aliases is None else aliases
+        self.count = count
+        self.roles = [] if roles is None else roles
+        self.sentences = set() if sentences is None else sentences
+        self.strength = strength
+        self.short = short
 
     @property
     def role(self) -> str | None:
@@ -55,6 +68,14 @@ class _Form:
     sentences: set[int] = field(default_factory=set)
     roles: list[tuple[str, float]] = field(default_factory=list)
     count: int = 0  # mentions: the sum of `surfaces`
+
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self) -> None:
+        self.surfaces = {}
+        self.votes = {}
+        self.sentences = set()
+        self.roles = []
+        self.count = 0
 
     @property
     def surface(self) -> str:
@@ -86,6 +107,22 @@ def name_key(text: str) -> str:
 _THE = re.compile(r"^The\s+")
 
 
+def _find(parent: dict[str, str], k: str) -> str:
+    """The representative of k's group (union-find, halving the path on the way)."""
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    """b's group joins a's. (Module functions, not closures over `parent`: two closures that call each
+    other make a reference cycle once compiled, which only the cyclic collector frees.)"""
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[rb] = ra
+
+
 class Registry:
     """Collects mentions over all sentences; `resolve()` types and merges them into entities."""
 
@@ -99,7 +136,7 @@ class Registry:
     def add(self, m: Mention, votes: Mapping[str, float], sentence: int) -> None:
         self.add_all([m], [votes], sentence)
 
-    def add_all(self, mentions: list[Mention], votes: list[Mapping[str, float]], sentence: int) -> None:
+    def add_all(self, mentions: list[Mention], votes: Sequence[Mapping[str, float]], sentence: int) -> None:
         """add() for each mention of a sentence and its votes (one call per sentence: this is a hot loop)."""
         forms = self.forms
         for m, mention_votes in zip(mentions, votes, strict=True):
@@ -161,17 +198,6 @@ class Registry:
                 kinds[key] = decided[key][0]
         parent: dict[str, str] = {key: key for key in self.forms}
 
-        def find(k: str) -> str:
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
-        def union(a: str, b: str) -> None:  # b joins a's group
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[rb] = ra
-
         words_of = {k: k.split() for k in self.forms}  # (split once)
         multi = [k for k, words in words_of.items() if len(words) > 1 and kinds[k] in ("person", "other")]
         by_last: dict[str, list[str]] = defaultdict(list)
@@ -184,16 +210,16 @@ class Registry:
                 for b in group[i + 1 :]:
                     wb = words_of[b]
                     if wa[:-1] and _near(wa[0], wb[0]) and len(wa) == len(wb):
-                        union(a, b)
+                        _union(parent, a, b)
         persons_by_last: dict[str, set[str]] = defaultdict(set)
         persons_by_first: dict[str, set[str]] = defaultdict(set)
         for k in multi:
             if kinds[k] == "person" or _person_votes(self.forms[k].votes) > 0:
                 words = words_of[k]
-                persons_by_last[words[-1]].add(find(k))
-                persons_by_first[words[0]].add(find(k))
+                persons_by_last[words[-1]].add(_find(parent, k))
+                persons_by_first[words[0]].add(_find(parent, k))
                 if "of" in words[1:]:  # "William of Normandy" is called "William"
-                    persons_by_last[words[0]].add(find(k))
+                    persons_by_last[words[0]].add(_find(parent, k))
         # one-edit neighbours by shared deletion variants: linear, not every single name against every first name
         first_index: dict[str, set[str]] = defaultdict(set)
         for first in persons_by_first:
@@ -204,12 +230,12 @@ class Registry:
                 continue
             owners = persons_by_last.get(k)
             if owners and len(owners) == 1:
-                union(next(iter(owners)), k)
+                _union(parent, next(iter(owners)), k)
                 continue
             if owners and len(owners) > 1:  # "Sedov": two Sedovs; the far more frequent one takes it
                 ranked = sorted(owners, key=lambda o: -self.forms[o].count)
                 if self.forms[ranked[0]].count >= 2 * self.forms[ranked[1]].count:
-                    union(ranked[0], k)
+                    _union(parent, ranked[0], k)
                 continue
             if kinds[k] not in ("person", "other") or k in persons_by_last:
                 continue  # (not a first name standing alone)
@@ -223,30 +249,30 @@ class Registry:
                 # "Harold Godwinson ... Harold": the full name introduces the short one. A frequent first
                 # name seen before the full name ("William ... his son William Rufus") is someone else.
                 if self.forms[k].count <= 2 or min(self.forms[full].sentences) <= min(self.forms[k].sentences):
-                    union(full, k)
+                    _union(parent, full, k)
         # "Labor is strongest in ...": a lone word that only acts, the first word of one name of another kind
         # ("Labor Party") is that name's short form, not a person
         first_of_other: dict[str, set[str]] = defaultdict(set)
         for k, words in words_of.items():
             if len(words) > 1 and kinds[k] in ("term", "event", "place"):
-                first_of_other[words[0]].add(find(k))
+                first_of_other[words[0]].add(_find(parent, k))
         if first_of_other:
             for k in self.forms:
                 if (
                     k in first_of_other
                     and len(first_of_other[k]) == 1
-                    and find(k) == k
+                    and _find(parent, k) == k
                     and kinds[k] == "person"
                     and not self.forms[k].votes.get("person")
                 ):
-                    union(next(iter(first_of_other[k])), k)
+                    _union(parent, next(iter(first_of_other[k])), k)
         for acr, full in self.acronyms.items():
             if acr in self.forms and full in self.forms:
-                union(full, acr)
+                _union(parent, full, acr)
         groups: dict[str, list[str]] = defaultdict(list)
         for k in self.forms:
             # (most forms are their own group's root: no call to find it)
-            groups[k if parent[k] == k else find(k)].append(k)
+            groups[k if parent[k] == k else _find(parent, k)].append(k)
         self.entities = []
         self._by_key = {}
         for keys in groups.values():

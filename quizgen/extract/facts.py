@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 from operator import eq
-from typing import Literal
+from typing import Literal, cast
 
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
@@ -328,7 +328,7 @@ class SentenceFacts:
         # words said again in a document, or by two rules) is checked once per run, and its own checks (keyed
         # by the question alone) come first: a question some candidate made before beats needs no answers.
         checked = self.checked
-        asked = checked.get(question)
+        asked = cast("_Asked | Literal[False] | None", checked.get(question))
         if asked is None:
             asked = checked[question] = _asked(question)
         if asked is False:
@@ -351,7 +351,7 @@ class SentenceFacts:
             return None
         others = accept() if callable(accept) else accept
         key = (question, answer, tuple(others) if others else ())
-        accepted = checked.get(key)
+        accepted = cast("list[str] | Literal[False] | None", checked.get(key))
         if accepted is None:
             accepted = checked[key] = _answered(asked, answer, others)
         if accepted is False:

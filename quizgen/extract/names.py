@@ -9,6 +9,7 @@ is used elsewhere in the documents.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .lexicon import (
     CONJUNCTIONS,
@@ -20,6 +21,9 @@ from .lexicon import (
     TITLES,
 )
 from .tokens import Tok, finite_verb, possessive_stem
+
+if TYPE_CHECKING:
+    from .entities import Entity
 
 _NOT_NAME_STARTS = {"what", "who", "why", "how", "when", "where", "which", "is", "was", "were", "are", "do", "does",
                     "did", "will", "shall", "can", "could", "would", "should", "must", "may", "might", "not", "no"}
@@ -61,7 +65,23 @@ class Mention:
     title: str | None = None  # "General" in "General Grant"
     initial: bool = False  # starts the sentence
     title_phrase: bool = False  # "Duke of Normandy": a role, not a name
-    entity: object = field(default=None, compare=False, repr=False)
+    entity: Entity | None = field(default=None, compare=False, repr=False)  # set once names are resolved
+
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, text: str, start: int, end: int, t0: int, t1: int, possessive: bool = False,
+                 modifier: bool = False, title: str | None = None, initial: bool = False, title_phrase: bool = False,
+                 entity: Entity | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.t0 = t0
+        self.t1 = t1
+        self.possessive = possessive
+        self.modifier = modifier
+        self.title = title
+        self.initial = initial
+        self.title_phrase = title_phrase
+        self.entity = entity
 
 
 def _is_acronym(word: str) -> bool:

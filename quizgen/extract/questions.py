@@ -38,6 +38,22 @@ class Candidate:
     note: str | None = None
     rule: str = ""
 
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, kind: str, question: str, answer: str, sentence: Sentence, gap: tuple[int, int],
+                 confidence: float, accept: list[str] | None = None, when: str | None = None,
+                 tags: list[str] | None = None, note: str | None = None, rule: str = "") -> None:
+        self.kind = kind
+        self.question = question
+        self.answer = answer
+        self.sentence = sentence
+        self.gap = gap
+        self.confidence = confidence
+        self.accept = [] if accept is None else accept
+        self.when = when
+        self.tags = [] if tags is None else tags
+        self.note = note
+        self.rule = rule
+
     @property
     def cloze(self) -> str:
         s, e = self.gap
@@ -51,6 +67,11 @@ class Context:
 
     he: Entity | None = None  # the person a 'he'/'she' subject most likely is
     he_certain: bool = False  # named in this or the previous sentence
+
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, he: Entity | None = None, he_certain: bool = False) -> None:
+        self.he = he
+        self.he_certain = he_certain
 
 
 def short_name(ent: Entity) -> str:
@@ -132,9 +153,9 @@ def tidy(question: str) -> str:
 def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
     """The subject as the question should name it, and a confidence factor (pronouns cost)."""
     # several rules ask for the same clause's subject: computed once per clause and context
-    cache = parse.__dict__.get("_subject_texts")
-    if cache is None:  # (the first ask of a sentence: no exception raised to find out)
-        cache = parse.__dict__["_subject_texts"] = {}
+    cache = parse._subject_texts
+    if cache is None:
+        cache = parse._subject_texts = {}
     key = id(clause)
     hit = cache.get(key)
     if hit is not None and hit[0] is clause and hit[1] is ctx.he and hit[2] == ctx.he_certain:
@@ -343,9 +364,8 @@ def inverted(clause: Clause, parse: Parse, subj: str, drop: set[int]) -> str | N
             if not base:
                 return None
             body = ["did", subj, adverbs, base, _coordinated_bases(rest[1:], parse)]
-        elif aux in ("had", "has", "have") and _been_at(rest) is not None:
+        elif aux in ("had", "has", "have") and (k := _been_at(rest)) is not None:
             # "had already been purged" -> "were the Girondins already purged"
-            k = _been_at(rest)
             body = ["were" if plural(clause.subject) else "was", subj, adverbs, render(rest[:k], parse),
                     render(rest[k + 1 :], parse)]
         elif (

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from itertools import accumulate
 
 from .folding import strip_accents
@@ -111,12 +112,12 @@ def repairer(letters: dict[str, str], possessives: set[str]) -> Callable[[str], 
     """The repairs of a run as one function over a sentence: its regex is built once, not per sentence."""
     if not letters and not possessives:
         return lambda text: text
-    pattern = _repair_pattern(letters, possessives)
+    # (partials, not closures: compiled, two closures of one scope make a reference cycle)
+    return partial(_repair_pattern(letters, possessives).sub, partial(_fixed_word, letters))
 
-    def fix(m: re.Match[str]) -> str:
-        return letters.get(m.group(0)) or m.group(0)[:-1] + "'s"
 
-    return lambda text: pattern.sub(fix, text)
+def _fixed_word(letters: dict[str, str], m: re.Match[str]) -> str:
+    return letters.get(m.group(0)) or m.group(0)[:-1] + "'s"
 
 
 def _repair_pattern(letters: dict[str, str], possessives: set[str]) -> re.Pattern[str]:

@@ -38,9 +38,9 @@ def roles(sf: SentenceFacts, registry: Registry) -> None:
                 continue
         # "ROLE-NP, NAME": a lone person after a segment ending in a role noun phrase
         if si > 0 and us[0].kind == "name" and len(us) == 1 and _person(us[0]) is not None:
-            role_units = _trailing_role(segs[si - 1].units)
-            if role_units:
-                _role(sf, registry, [(us[0], _person(us[0]))], role_units, 0.7, "role-apposition")  # type: ignore[list-item]
+            trailing = _trailing_role(segs[si - 1].units)
+            if trailing:
+                _role(sf, registry, [(us[0], _person(us[0]))], trailing, 0.7, "role-apposition")  # type: ignore[list-item]
         if seg.kind == "np" and us[0].low == "and" and us[-1].kind == "name" and _person(us[-1]) is not None:
             role_units = us[1:-1]
             if _role_head(role_units):

@@ -214,6 +214,19 @@ class Sentence:
     # (`fixed` as read by topic.words_of, and its words: the cue, topic and stance filters share one reading)
     words: tuple[str, list[str] | None] | None = field(default=None, repr=False, compare=False)
 
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, doc: str, index: int, para: int, text: str, fixed: str, heading: bool = False,
+                 topic: str = "ok", stance: str = "fact", words: tuple[str, list[str] | None] | None = None) -> None:
+        self.doc = doc
+        self.index = index
+        self.para = para
+        self.text = text
+        self.fixed = fixed
+        self.heading = heading
+        self.topic = topic
+        self.stance = stance
+        self.words = words
+
 
 def split_sentences(text: str) -> list[str]:
     """Split one paragraph into sentences."""
@@ -338,8 +351,8 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
             if para.heading:
                 raw.append((doc.key, p_i, para.text, True))
                 continue
-            for s in split_sentences(para.text):
-                raw.append((doc.key, p_i, s, False))
+            for piece in split_sentences(para.text):
+                raw.append((doc.key, p_i, piece, False))
     texts = [text for _, _, text, _ in raw]
     repairable = _may_repair_each(texts)
     known_caps = _CapitalisedWords(texts)

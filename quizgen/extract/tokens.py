@@ -175,22 +175,32 @@ class Tok:
 
     __slots__ = ("text", "start", "end", "kind", "low", "is_cap", "name_word", "is_word", "flags", "ref", "first")
 
-    def __init__(self, kind: str, text: str, start: int, end: int, ref: Any = None, first: bool = False) -> None:
-        # (units.Unit's signature: tokenize fills the slots itself, from what it knows of each distinct piece)
-        self.kind = kind
+    def __init__(self, text: str, kind: str, low: str, is_cap: bool, name_word: bool, is_word: bool, flags: int,
+                 start: int, end: int, ref: Any = None, first: bool = False) -> None:
+        # (every field given: tokenize knows the spelling's fields from its per-piece cache; make_tok works them
+        # out for a unit made later)
         self.text = text
+        self.kind = kind
+        self.low = low
+        self.is_cap = is_cap
+        self.name_word = name_word  # could be a word of a name (names.py)
+        self.is_word = is_word
+        self.flags = flags  # bits of the spelling
         self.start = start
         self.end = end
         self.ref = ref  # the DateMatch or Mention of a date or name unit
         self.first = first  # the sentence's first word, number, date or name (set by units.scan_units)
-        self.low = text.lower()
-        self.is_word = kind == "word" or kind == "abbr"
-        self.is_cap = self.is_word and text[:1].isupper()
-        self.name_word = self.is_cap and _name_word(text, True)  # could be a word of a name (names.py)
-        self.flags = 0 if kind == "date" or kind == "name" else _FLAGS[text]  # bits of the spelling
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.kind})"
+
+
+def make_tok(kind: str, text: str, start: int, end: int, ref: Any = None, first: bool = False) -> Tok:
+    """A token (or unit) of a kind and spelling, its fields worked out from them."""
+    is_word = kind == "word" or kind == "abbr"
+    is_cap = is_word and text[:1].isupper()
+    return Tok(text, kind, text.lower(), is_cap, is_cap and _name_word(text, True), is_word,
+               0 if kind == "date" or kind == "name" else _FLAGS[text], start, end, ref, first)
 
 
 def _name_word(text: str, is_cap: bool) -> bool:
@@ -261,6 +271,9 @@ class _Pieces(dict[str, _PieceInfo]):
 _PIECES = _Pieces()
 
 
+# mypyc compiles this package where it can (setup.py): its classes are then built by C constructors, and no
+# longer by object.__new__
+COMPILED = not __file__.endswith(".py")
 _new_tok = object.__new__
 
 
@@ -277,23 +290,22 @@ def tokenize(text: str) -> list[Tok]:
             if len(pieces) >= 1 << 16:
                 pieces.clear()
             info = pieces[piece] = _piece_info(piece)
-        # Tok(kind, text, start, end) without the Python-level call to __init__ (a sixth of the time here):
-        # the piece's fields go straight into the new token's slots
-        t = _new_tok(Tok)
-        t.text, t.kind, t.low, t.is_cap, t.name_word, t.is_word, t.flags, n, width, takes_dot = info
-        t.ref = None
-        t.first = False
-        t.start = pos
+        tok, kind, low, is_cap, name_word, is_word, flags, n, width, takes_dot = info
         if takes_dot and text[pos + n : pos + n + 1] == ".":
             # the full stop is the next piece (nothing else starts with "."): it joins this token
             width += len(next(found))
-            t.text += "."
-            t.low += "."
+            tok += "."
+            low += "."
             n += 1
-            t.name_word = _name_word(t.text, t.is_cap)
-            t.flags = _FLAGS[t.text]
-        t.end = pos + n
-        append(t)
+            name_word = _name_word(tok, is_cap)
+            flags = _FLAGS[tok]
+        if COMPILED:
+            append(Tok(tok, kind, low, is_cap, name_word, is_word, flags, pos, pos + n))
+        else:  # (the interpreter calls __init__ in Python: filling the slots here is a sixth faster)
+            t = _new_tok(Tok)
+            t.text, t.kind, t.low, t.is_cap, t.name_word, t.is_word = tok, kind, low, is_cap, name_word, is_word
+            t.flags, t.start, t.end, t.ref, t.first = flags, pos, pos + n, None, False
+            append(t)
         pos += width
     return out
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import chain, filterfalse
 
@@ -273,7 +274,7 @@ _NONE: frozenset[str] = frozenset()
 class TopicModel:
     """Central entities and vocabulary of one document, from its own non-boilerplate sentences."""
 
-    def __init__(self, sentences: list[Sentence], names: dict[int, set[str]],
+    def __init__(self, sentences: list[Sentence], names: Mapping[int, AbstractSet[str]],
                  years: dict[int, list[int]] | None = None):
         self.n = max(1, len(sentences))
         # each sentence's years, when the caller has read them already (keyed by sentence index)
@@ -296,9 +297,9 @@ class TopicModel:
             ranked.sort(key=lambda w: (-df[w], w))
         self.central_words = set(ranked[:top])
         # the document's own period: a sentence dated inside it belongs to the story
-        years = sorted(y for s in sentences for y in self._years_of(s))
-        if len(years) >= 3:
-            lo, hi = years[len(years) // 20], years[(len(years) * 19) // 20]
+        dated = sorted(y for s in sentences for y in self._years_of(s))
+        if len(dated) >= 3:
+            lo, hi = dated[len(dated) // 20], dated[(len(dated) * 19) // 20]
             self.period: tuple[int, int] | None = (lo - 10, hi + 10)
         else:
             self.period = None
@@ -315,7 +316,7 @@ class TopicModel:
         lo, hi = self.period
         return any(lo <= y <= hi for y in self._years_of(s))
 
-    def score(self, s: Sentence, names: set[str]) -> float:
+    def score(self, s: Sentence, names: AbstractSet[str]) -> float:
         """How much a sentence shares with the document's centre (0: nothing)."""
         own = self.stems.get(s.index) or content_stems(s.fixed)
         shared_names = len(names & self.central_names)
@@ -324,7 +325,7 @@ class TopicModel:
         shared_words = len(own & self.central_words)
         return 2.0 * shared_names + shared_words + (1.0 if self._in_period(s) else 0.0)
 
-    def on_topic(self, s: Sentence, names: set[str]) -> bool:
+    def on_topic(self, s: Sentence, names: AbstractSet[str]) -> bool:
         """Off-topic means sharing nothing: no central name, no central word, no date in the period."""
         # score(s, names) >= 1, without counting: any one of the three is enough
         own = self.stems.get(s.index) or content_stems(s.fixed)
@@ -332,7 +333,7 @@ class TopicModel:
                 or self._in_period(s))
 
 
-def classify(sentences: Iterable[Sentence], names: dict[int, set[str]],
+def classify(sentences: Iterable[Sentence], names: Mapping[int, AbstractSet[str]],
              years: dict[int, list[int]] | None = None) -> None:
     """Set `topic` (off-topic by the document's own topic model) on sentences that passed the cues.
     `years`: each sentence's years (years_in) by index, if the caller has them."""

@@ -37,7 +37,7 @@ from .tokens import _SEGMENT_MARKS as _SEGMENT_MARKS
 from .tokens import _SEPARATOR as _SEPARATOR
 from .tokens import _VERB as _VERB
 from .tokens import SEGMENT_PUNCT as SEGMENT_PUNCT
-from .tokens import Tok
+from .tokens import Tok, make_tok
 from .tokens import _flags_of as _flags_of
 
 if TYPE_CHECKING:  # (not at run time: analysis.py imports kinds.py, which imports units)
@@ -84,10 +84,8 @@ _BE = {"was", "were", "is", "are", "be", "been", "being"}
 _HAVE = {"had", "has", "have"}
 
 
-_new_unit = object.__new__
-
 # A unit is a token (tokens.Tok): scan_units takes each plain token as its own unit, with the bits tokenize
-# gave it, and makes a new one only for a whole date or name (Unit(kind, text, start, end, ref, first)).
+# gave it, and makes a new one only for a whole date or name (_whole).
 Unit = Tok
 
 
@@ -99,6 +97,15 @@ class Segment:
     sep: Unit | None = None  # the punctuation before it
     # (offset, index): the first finite verb of units[offset:], as _classify found it; None once units change
     finite: tuple[int, int | None] | None = field(default=None, repr=False, compare=False)
+
+    # (written out: compiled by mypyc, this __init__ is native code; the one @dataclass writes is not)
+    def __init__(self, units: list[Unit], kind: str = "np", lead: str = "", sep: Unit | None = None,
+                 finite: tuple[int, int | None] | None = None) -> None:
+        self.units = units
+        self.kind = kind
+        self.lead = lead
+        self.sep = sep
+        self.finite = finite
 
 
 def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch]:
@@ -112,20 +119,8 @@ def _date_tokens(toks: list[Tok], dates: list[DateMatch]) -> dict[int, DateMatch
 
 
 def _whole(kind: str, text: str, start: int, end: int, ref: DateMatch | Mention) -> Unit:
-    """Unit(kind, text, start, end, ref) for a date or a name (no word bits), with one call less."""
-    u = _new_unit(Unit)
-    u.kind = kind
-    u.text = text
-    u.start = start
-    u.end = end
-    u.ref = ref
-    u.first = False
-    u.low = text.lower()
-    u.is_word = False
-    u.is_cap = False  # (the token tests: of a word or an abbreviation)
-    u.name_word = False
-    u.flags = 0
-    return u
+    """A unit for a whole date or name: no word bits (the token tests are of a word or an abbreviation)."""
+    return Unit(text, kind, text.lower(), False, False, False, 0, start, end, ref)
 
 
 def scan_units(p: Parsed) -> tuple[list[Unit], dict[int, str], list[int], list[tuple[int, Unit]]]:
@@ -341,7 +336,7 @@ _PREP_OR_SUB = frozenset(PREPOSITIONS | SUBORDINATORS)
 def _classify(seg: Segment) -> None:
     us = seg.units
     if us[0].low == "by" and _by_the_time(us, 0):
-        seg.units = us = [Unit("word", "when", us[0].start, us[2].end), *us[3:]]
+        seg.units = us = [make_tok("word", "when", us[0].start, us[2].end), *us[3:]]
     head = us[0]
     body = us
     offset = 0
