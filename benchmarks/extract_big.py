@@ -2,6 +2,7 @@
 
     python -m benchmarks.extract_big           # 50 MB
     python -m benchmarks.extract_big 10        # another size, in MB
+    python -m benchmarks.extract_big --installed   # the installed package (compiled by `pip install .`)
 
 The file is generated in a temporary folder from the seed, the three test documents and the two
 development articles, each copy with its names and numbers varied (a syllable added to capitalised
@@ -73,8 +74,17 @@ def make_file(path: Path, megabytes: float) -> int:
     return path.stat().st_size
 
 
+_WHICH = ("import quizgen.extract.tokens as t; print('quizgen.extract:', 'compiled by mypyc' if t.COMPILED else "
+          "'pure Python', t.__file__)")
+
+
 def main(argv: list[str]) -> int:
+    installed = "--installed" in argv
+    argv = [a for a in argv if a != "--installed"]
     megabytes = float(argv[0]) if argv else 50.0
+    # the CLI of the checkout (its sources first on the path) or of the installed package (run from elsewhere)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} if installed else \
+        {**os.environ, "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.txt"
         size = make_file(path, megabytes)
@@ -82,10 +92,13 @@ def main(argv: list[str]) -> int:
         out = Path(tmp) / "out.yaml"
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-m", "quizgen", "extract", str(path), "-o", str(out),
-                               "--no-progress"], capture_output=True, text=True, cwd=ROOT,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+                               "--no-progress"], capture_output=True, text=True, cwd=tmp if installed else ROOT,
+                              env=env)
         seconds = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KB on Linux
+        where = subprocess.run([sys.executable, "-c", _WHICH], capture_output=True, text=True,
+                               cwd=tmp if installed else ROOT, env=env)
+        print(where.stdout.strip() or where.stderr.strip()[-300:])
         print(f"{size / 2**20:.1f} MB file, {words:,} words, through the CLI: exit {proc.returncode} in "
               f"{seconds:.1f} s ({words / seconds:,.0f} words/s), peak memory {peak:,.0f} MB")
         print(f"  output written: {out.exists()} ({out.stat().st_size / 1024:,.0f} KB)" if out.exists()

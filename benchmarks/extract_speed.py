@@ -1,6 +1,9 @@
 """Speed of `quizgen extract` against `dateparser.search.search_dates` on the same text, and a 50 MB file.
 
-    python -m benchmarks.extract_speed    # 1x, 4x, 16x (the 50 MB file: python -m benchmarks.extract_big)
+    python -m benchmarks.extract_speed               # 1x, 4x, 16x, the checkout's sources (pure Python)
+    python -m benchmarks.extract_speed --installed   # the same, of the installed package (compiled by `pip install .`)
+
+(the 50 MB file: python -m benchmarks.extract_big)
 
 The text is the seed plus the three test documents (tests/data/extract/), joined. Two ways to grow it:
 "copies" repeats the text as is (what a scrape with repeated pages looks like; extract drops the repeats),
@@ -16,9 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from quizgen.extract import entities, folding, kinds, tokens, topic
-from quizgen.extract.documents import Document, text_paragraphs
-from quizgen.extract.pipeline import extract_docs
+from benchmarks import _build
+
+ARGS = _build.choose(sys.argv[1:]) if __name__ == "__main__" else []
+
+from quizgen.extract import entities, folding, kinds, tokens, topic  # noqa: E402 (after choosing the build)
+from quizgen.extract.documents import Document, text_paragraphs  # noqa: E402
+from quizgen.extract.pipeline import extract_docs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [ROOT / "seeds" / "trotsky-stalin.txt", *sorted((ROOT / "tests" / "data" / "extract").glob("*.*"))]
@@ -76,6 +83,7 @@ def time_dateparser(text: str) -> tuple[float, int]:
 def main(argv: list[str]) -> int:
     text = base_text()
     words = len(text.split())
+    print(_build.describe())
     print(f"text: seed + {len(TEXTS) - 1} test documents = {words} words; warming up both programs")
     time_extract(text, 1)
     time_dateparser(text[:2000])
@@ -105,4 +113,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(ARGS))

@@ -133,6 +133,9 @@ def _extract_docs(
     return ExtractResult(bank, sentences, dropped, words, left_out)
 
 
+_NO_CONTEXT = Context()  # (a sentence's until its own is worked out, below: no one is 'he')
+
+
 def _extract_whole(
     docs: list[Document], bank_id: str | None = None, title: str | None = None, progress: Progress | None = None
 ) -> ExtractResult:
@@ -164,7 +167,7 @@ def _extract_whole(
             continue
         pa = parses[id(p)]
         # (its context is set below: the names' entities it works out are read here too)
-        sf = SentenceFacts(pa, None, None, checked, best, best_discounted, len(sentence_facts))  # type: ignore[arg-type]
+        sf = SentenceFacts(pa, _NO_CONTEXT, None, checked, best, best_discounted, len(sentence_facts))
         prev = last_person.get(s.doc)
         other = last_other.get(s.doc)
         if (
@@ -250,7 +253,7 @@ def _set_short_names(analysis: Analysis) -> None:
                 best[id(ent)] = (text, uses)
     for ent in analysis.registry.entities:
         b = best.get(id(ent))
-        ent.short = b[0] if b else ent.name  # type: ignore[attr-defined]
+        ent.short = b[0] if b else ent.name
 
 
 def _central_people(analysis: Analysis, kept: list[Parsed]) -> dict[str, Entity]:
