@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter
-from typing import Protocol
+from typing import Final, Protocol
 
 from .dates import DateMatch, find_dates_each
 from .documents import Document
@@ -130,8 +130,8 @@ def _vocabulary(sentences: list[Sentence]) -> tuple[set[str], set[str]]:
 
 _tok_end = attrgetter("end")
 # ASCII bytes -> themselves for the characters of _WORDS_ASCII's words ([A-Za-z0-9_'-]), a space for any other
-_WORD_BYTES = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "_'-") else 32 for c in range(256))
-_NOT_LETTERS = "0123456789_'-"
+_WORD_BYTES: Final = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "_'-") else 32 for c in range(256))
+_NOT_LETTERS: Final = "0123456789_'-"
 
 
 def _ascii_words(text: str) -> set[str]:
@@ -147,11 +147,11 @@ def _ascii_words(text: str) -> set[str]:
             if word:
                 words.add(word)
     return words
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_WORDS_ASCII = re.compile(r"[A-Za-z][A-Za-z0-9_'-]*")  # the same words in ASCII text, several times faster
+_WORDS: Final = re.compile(r"[^\W\d_][\w'’-]*")
+_WORDS_ASCII: Final = re.compile(r"[A-Za-z][A-Za-z0-9_'-]*")  # the same words in ASCII text, several times faster
 # he|she|his|her|him as whole words, in any case: \b(?:h(?:e|er|i[ms])|she)\b with re.IGNORECASE, spelled out
 # (with the characters IGNORECASE also takes for "i" and "s") to put the word-start test after the first letter
-_HE = re.compile(r"(?:[hH](?<!\w[hH])(?:[eE][rR]?|[iIıİ][mMsSſ])|[sSſ](?<!\w[sSſ])[hH][eE])\b")
+_HE: Final = re.compile(r"(?:[hH](?<!\w[hH])(?:[eE][rR]?|[iIıİ][mMsSſ])|[sSſ](?<!\w[sSſ])[hH][eE])\b")
 
 
 class _HasHe:
@@ -201,14 +201,16 @@ def _register(reg: Registry, p: Parsed) -> None:
 # (each lookbehind after the first character: a pattern that starts with a character class scans fast)
 # (possessive quantifiers, *+ and ++: what follows each run, a space or a capital, is never in the run, so giving
 # back a character could not help a match; the engine stops trying, at every capital that starts no run)
-_CAP_RUN = re.compile(r"[A-Z](?<![\w'’][A-Z])[\w’'.-]*+(?:\s++(?:of\s++|de\s++|von\s++|van\s++)?[A-Z][\w’'.-]*+)+")
-_POSS = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+)['’]s\b")
-_INITIAL_SUBJECT = re.compile(r"([A-Z][a-z]+) (?:was|is|had|became|[a-z]{3,}ed)\b")
+_CAP_RUN: Final = re.compile(
+    r"[A-Z](?<![\w'’][A-Z])[\w’'.-]*+(?:\s++(?:of\s++|de\s++|von\s++|van\s++)?[A-Z][\w’'.-]*+)+")
+_POSS: Final = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+)['’]s\b")
+_INITIAL_SUBJECT: Final = re.compile(r"([A-Z][a-z]+) (?:was|is|had|became|[a-z]{3,}ed)\b")
 # \b(?:in|at|to|from|near)\s+([A-Z][a-z]+)\b as one pattern per preposition, each starting with its word
 # (the word-start test behind it): the engine scans for a literal start much faster than for one of five
 # letters. (The matches are the same: no two can overlap, as a match's name is capitalised and each
 # preposition starts a word in lower case.)
-_PLACE_AFTER_PREP = tuple(re.compile(rf"{w}(?<!\w{w})\s+([A-Z][a-z]+)\b") for w in ("in", "at", "to", "from", "near"))
+_PLACE_AFTER_PREP: Final = tuple(re.compile(rf"{w}(?<!\w{w})\s+([A-Z][a-z]+)\b")
+                                  for w in ("in", "at", "to", "from", "near"))
 
 
 def _repairs(live: list[Sentence], mid_caps: set[str]) -> tuple[dict[str, str], set[str]]:

@@ -8,6 +8,7 @@ good as the question templates need: subject, auxiliary or main verb, what follo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from .analysis import Parsed
 from .lexicon import (
@@ -33,10 +34,10 @@ from .units import (
     segments_of,
 )
 
-_TIME_ADJ = {"next", "following", "same", "previous", "preceding", "last", "first"}
-_TIME_NOUNS = {"day", "days", "year", "years", "month", "months", "week", "weeks", "morning", "evening", "night",
+_TIME_ADJ: Final = {"next", "following", "same", "previous", "preceding", "last", "first"}
+_TIME_NOUNS: Final = {"day", "days", "year", "years", "month", "months", "week", "weeks", "morning", "evening", "night",
                "spring", "summer", "autumn", "winter", "decade", "century"}
-_VAGUE_SUBJECTS = {
+_VAGUE_SUBJECTS: Final = {
     "much",
     "many",
     "some",
@@ -62,7 +63,7 @@ _VAGUE_SUBJECTS = {
 }
 
 
-_NOT_SUBJECT_HEAD = frozenset(PREPOSITIONS | AUXILIARIES | SUBORDINATORS | {"that", "to", "not"})
+_NOT_SUBJECT_HEAD: Final = frozenset(PREPOSITIONS | AUXILIARIES | SUBORDINATORS | {"that", "to", "not"})
 
 
 @dataclass(slots=True)  # (slots: smaller, and quicker to make and to free, the rules read them often)
@@ -178,7 +179,7 @@ def _strip_time_intro(subject: list[Unit]) -> list[Unit]:
     return subject
 
 
-_OBJ_DETERMINERS = frozenset(DETERMINERS | {"this", "late", "early"})
+_OBJ_DETERMINERS: Final = frozenset(DETERMINERS | {"this", "late", "early"})
 
 
 def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]]:
@@ -220,11 +221,11 @@ def _split_intro(body: list[Unit], verb_at: int) -> tuple[list[Unit], list[Unit]
     return [], body[:verb_at]
 
 
-_PREP_OR_REL = frozenset(PREPOSITIONS | RELATIVES)
+_PREP_OR_REL: Final = frozenset(PREPOSITIONS | RELATIVES)
 
 
 # ", followed by Anglicans": ranks what comes after the sentence's subject, not the noun before the comma
-_RANKING_PARTICIPLES = frozenset({"followed", "preceded", "trailed", "succeeded"})
+_RANKING_PARTICIPLES: Final = frozenset({"followed", "preceded", "trailed", "succeeded"})
 
 
 def clauses_of(segs: list[Segment]) -> list[Clause]:
@@ -415,8 +416,8 @@ def _later_aux(rest: list[Unit]) -> int | None:
     return None
 
 
-_LATER_AUX = frozenset({"would", "was", "were", "is", "had", "will"})
-_FUNCTION_WORDS = frozenset(PREPOSITIONS | DETERMINERS | CONJUNCTIONS)
+_LATER_AUX: Final = frozenset({"would", "was", "were", "is", "had", "will"})
+_FUNCTION_WORDS: Final = frozenset(PREPOSITIONS | DETERMINERS | CONJUNCTIONS)
 
 
 def _run_on(rest: list[Unit]) -> int | None:
@@ -449,7 +450,7 @@ def _antecedent(segs: list[Segment], si: int, clauses: list[Clause]) -> list[Uni
     return _trailing_np(segs[si - 1].units)
 
 
-_PREP_OR_PRONOUN = frozenset(PREPOSITIONS | PRONOUNS)
+_PREP_OR_PRONOUN: Final = frozenset(PREPOSITIONS | PRONOUNS)
 
 
 def _trailing_np(units: list[Unit]) -> list[Unit]:

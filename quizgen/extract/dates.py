@@ -13,28 +13,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
+from typing import Final
 
 from .lexicon import MONTHS, ORDINALS
 from .wordtrie import alternation
 
-_MONTH = (
+_MONTH: Final = (
     r"(?P<{n}>(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
-_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{n}>1\d{{3}}|20\d{{2}}|[1-9]\d{{2}}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b))"
+_DAY: Final = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?P<{n}>1\d{{3}}|20\d{{2}}|[1-9]\d{{2}}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b))"
 # after a day and a month, three digits are a year too: "25 December 800"
-_FULL_YEAR = r"(?P<{n}>1\d{{3}}|20\d{{2}}|[1-9]\d{{2}})(?!\d)"
-_ERA = r"(?:\s*(?P<era>BC|BCE|B\.C\.|AD|A\.D\.|CE))?"
-_QUAL = (
+_FULL_YEAR: Final = r"(?P<{n}>1\d{{3}}|20\d{{2}}|[1-9]\d{{2}})(?!\d)"
+_ERA: Final = r"(?:\s*(?P<era>BC|BCE|B\.C\.|AD|A\.D\.|CE))?"
+_QUAL: Final = (
     r"(?:(?P<qual>early|mid|middle|late|the end of|the beginning of|the start of|the summer of|"
     r"the spring of|the autumn of|the fall of|the winter of|summer|spring|autumn|fall|winter|around|"
     r"about|circa|c\.|ca\.)[\s-]+(?:of\s+)?)?"
 )
-_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WEEKDAY: Final = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("iso", re.compile(r"\b(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     (
         "mdy",
@@ -136,7 +137,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # A four-digit number followed by one of these is a count, not a year: "1500 men", "2000 km".
-_COUNT_NOUN = re.compile(
+_COUNT_NOUN: Final = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:men|people|soldiers|troops|years|miles|km|kilometres|kilometers|"
     r"metres|meters|feet|pounds|dollars|ships|tons|tonnes|acres|hectares|copies|votes|"
     r"members|workers|residents|deaths|casualties|prisoners|square|hours|days|units)\b"
@@ -188,9 +189,9 @@ def _real_day(y: int, mo: int, d: int) -> bool:
     return d <= calendar.monthrange(y if 1 <= y <= 9999 else 2000, mo)[1]
 
 
-_LEADING_WORD = re.compile(r"^(?:between|from|the)\s+", re.IGNORECASE)
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_DECIMAL_AFTER = re.compile(r"[,.]\d")
+_LEADING_WORD: Final = re.compile(r"^(?:between|from|the)\s+", re.IGNORECASE)
+_LEADING_THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
+_DECIMAL_AFTER: Final = re.compile(r"[,.]\d")
 
 
 def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
@@ -283,20 +284,20 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateMatch | None:
 # searched once for all of them); most sentences have no date and skip most patterns, and small numbers
 # ("20 men") skip every year pattern. The hint regexes begin with a character (class), so the engine jumps to
 # candidates; in ASCII text a digit is [0-9], which the engine tests faster than \d.
-_HINT_DIGIT = re.compile(r"\d")
-_HINT_YEAR = re.compile(r"\d\d\d")
-_HINT_DIGIT_ASCII = re.compile(r"[0-9]")
-_HINT_YEAR_ASCII = re.compile(r"[0-9][0-9][0-9]")
+_HINT_DIGIT: Final = re.compile(r"\d")
+_HINT_YEAR: Final = re.compile(r"\d\d\d")
+_HINT_DIGIT_ASCII: Final = re.compile(r"[0-9]")
+_HINT_YEAR_ASCII: Final = re.compile(r"[0-9][0-9][0-9]")
 # a month's first three letters at the start of a word (the boundary is checked behind them)
-_HINT_MONTH = re.compile(r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec)(?<=\b...)")
-_HINT_CENTURY = re.compile(r"[cC][eE][nN][tT][uU][rR][yY]")  # "century" in any case ("CENTURY" too)
+_HINT_MONTH: Final = re.compile(r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec)(?<=\b...)")
+_HINT_CENTURY: Final = re.compile(r"[cC][eE][nN][tT][uU][rR][yY]")  # "century" in any case ("CENTURY" too)
 # every month pattern needs a whole month name ("Marx" is not "Mar"): a sentence without one skips them all
-_MONTH_WORD = re.compile(
+_MONTH_WORD: Final = re.compile(
     alternation(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
                  "Nov", "Dec"]) + r"(?!\w)"
 )
-_NEEDS = {"iso": "y", "mdy": "myn", "dmy": "myo", "range_md": "myn", "month_range": "myn", "my": "myn",
+_NEEDS: Final = {"iso": "y", "mdy": "myn", "dmy": "myo", "range_md": "myn", "month_range": "myn", "my": "myn",
           "md": "dmn", "dm": "dmo", "century": "dc", "century_word": "c", "year_range": "y", "decade": "y",
           "year": "y", "era_year": "de", "bc_year": "de"}
 
@@ -330,7 +331,7 @@ def _hints_from(text: str, ascii_text: bool, digit: bool, year: bool, century: b
 
 
 # ASCII bytes -> "0" for a digit, a space for any other
-_DIGIT_SHAPES = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
+_DIGIT_SHAPES: Final = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
 
 
 def find_dates_each(texts: list[str]) -> list[list[DateMatch]]:
@@ -358,14 +359,14 @@ def find_dates_each(texts: list[str]) -> list[list[DateMatch]]:
 
 
 # Gates: a cheap search that every match of a pattern implies; a sentence that fails it skips the pattern.
-_MONTH_THREE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-_ISO_GATE = r"\d-\d\d-\d\d"
-_MONTH_NUMBER_GATE = _MONTH_THREE + r"[a-z]*\.?,?\s+(?:of\s+)?\d"  # "June 5", "May, 1924"
-_NUMBER_MONTH_GATE = r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_THREE  # "5 June", "5th of June"
-_MONTH_RANGE_GATE = r"\d\s*(?:[-–]|to|and|until)\s*" + _MONTH_THREE  # "1924 to June"
-_YEAR_RANGE_GATE = r"\d\d\d\s*(?:[-–/]|\s+to\s+|\s+until\s+)\s*\d\d"  # "1924-28", "1924 to 1928"
+_MONTH_THREE: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_ISO_GATE: Final = r"\d-\d\d-\d\d"
+_MONTH_NUMBER_GATE: Final = _MONTH_THREE + r"[a-z]*\.?,?\s+(?:of\s+)?\d"  # "June 5", "May, 1924"
+_NUMBER_MONTH_GATE: Final = r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_THREE  # "5 June", "5th of June"
+_MONTH_RANGE_GATE: Final = r"\d\s*(?:[-–]|to|and|until)\s*" + _MONTH_THREE  # "1924 to June"
+_YEAR_RANGE_GATE: Final = r"\d\d\d\s*(?:[-–/]|\s+to\s+|\s+until\s+)\s*\d\d"  # "1924-28", "1924 to 1928"
 # (the hints n and o: ASCII text -> the month-number and number-month gates)
-_MONTH_GATES = {
+_MONTH_GATES: Final = {
     False: (re.compile(_MONTH_NUMBER_GATE).search, re.compile(_NUMBER_MONTH_GATE).search),
     True: (re.compile(_MONTH_NUMBER_GATE.replace(r"\d", "[0-9]")).search,
            re.compile(_NUMBER_MONTH_GATE.replace(r"\d", "[0-9]")).search),
@@ -395,16 +396,16 @@ def _gates(*sources: str | Gate) -> tuple[tuple[Gate, ...], tuple[Gate, ...]]:
 # sentence where none of those words occurs, and starting with a month or a digit it scans much faster.
 # (A qualifier counts only with the space or hyphen _QUAL needs after it: "later", "Middle Ages" or "nearly"
 # leave the lean form in use; each qualifier with that space contains one of these.)
-_QUALIFIER = re.compile(
+_QUALIFIER: Final = re.compile(
     r"(?:early|mid|middle|late|end of|beginning of|start of|summer|spring|autumn|fall|winter|around|about|circa|"
     r"c\.|ca\.)[\s-]"
 ).search
-_WEEKDAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day").search  # ("today", "days": no weekday)
+_WEEKDAY_NAME: Final = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day").search  # ("today", "days": no weekday)
 # _YEAR with the word boundary checked behind its first digit, so that the pattern starts with a digit
-_YEAR_LEAN = (
+_YEAR_LEAN: Final = (
     r"(?P<y>[1-9](?<=\b[1-9])(?:(?<=1)\d{3}|(?<=2)0\d{2}|\d{2}(?=\s*(?:AD|A\.D\.|CE|BC|BCE|B\.C\.)\b)))"
 )
-_LEAN = {
+_LEAN: Final = {
     "mdy": re.compile(
         _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r",?\s+" + _FULL_YEAR.format(n="y") + _ERA + r"\b"
     ),
@@ -412,7 +413,7 @@ _LEAN = {
     "md": re.compile(_MONTH.format(n="m") + r"\s+" + _DAY.format(n="d") + r"\b(?!\s*[-–,]?\s*\d)"),
     "year": re.compile(_YEAR_LEAN + _ERA + r"\b(?![-–,.]\d)"),
 }
-_LEAN_UNLESS = {"mdy": _WEEKDAY_NAME, "md": _WEEKDAY_NAME, "my": _QUALIFIER, "year": _QUALIFIER}
+_LEAN_UNLESS: Final = {"mdy": _WEEKDAY_NAME, "md": _WEEKDAY_NAME, "my": _QUALIFIER, "year": _QUALIFIER}
 
 
 @dataclass(frozen=True)
@@ -425,7 +426,7 @@ class _Rule:
     lean_unless: Gate | None = None
 
 
-_GATES: dict[int, tuple[tuple[Gate, ...], tuple[Gate, ...]]] = {
+_GATES: Final[dict[int, tuple[tuple[Gate, ...], tuple[Gate, ...]]]] = {
     0: _gates(_ISO_GATE),  # iso
     # (mdy, dmy, range_md, my, md, dm: their gates are the hints n and o)
     4: _gates(_MONTH_RANGE_GATE),  # month_range
@@ -433,7 +434,7 @@ _GATES: dict[int, tuple[tuple[Gate, ...], tuple[Gate, ...]]] = {
     11: _gates(_YEAR_RANGE_GATE),  # year_range: 1924-1928
     12: _gates(_has_decade),  # decade
 }
-_RULES = [
+_RULES: Final = [
     _Rule(kind, pattern, *_GATES.get(i, ((), ())), _LEAN.get(kind), _LEAN_UNLESS.get(kind))
     for i, (kind, pattern) in enumerate(_PATTERNS)
 ]
@@ -526,12 +527,12 @@ def with_year(dm: DateMatch, year: int) -> DateMatch | None:
 
 
 # each month's first name of more than three letters in MONTHS ("september", not "sept"; May has none)
-_LONG_MONTH_NAME: dict[int, str] = {}
+_LONG_MONTH_NAME: Final[dict[int, str]] = {}
 for _name, _number in MONTHS.items():
     if len(_name) > 3:
         _LONG_MONTH_NAME.setdefault(_number, _name)
-_YEAR_DASH = re.compile(r"^\d{4}-")
-_YEAR_SLASH_YEAR = re.compile(r"\d+/\d+")
+_YEAR_DASH: Final = re.compile(r"^\d{4}-")
+_YEAR_SLASH_YEAR: Final = re.compile(r"\d+/\d+")
 
 
 def accepted_forms(dm: DateMatch) -> list[str]:

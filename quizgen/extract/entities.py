@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import Final
 
 from .folding import fold, strip_accents
 from .lexicon import (
@@ -104,7 +105,7 @@ def name_key(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-_THE = re.compile(r"^The\s+")
+_THE: Final = re.compile(r"^The\s+")
 
 
 def _find(parent: dict[str, str], k: str) -> str:
@@ -351,7 +352,7 @@ class Registry:
         return self._by_key.get(name_key(text))
 
 
-_NAME_CAP = 2.0  # what looking like a full name ("Los Angeles", "Leon Trotsky") is worth at most
+_NAME_CAP: Final = 2.0  # what looking like a full name ("Los Angeles", "Leon Trotsky") is worth at most
 
 
 def _person_votes(votes: Mapping[str, float]) -> float:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 from operator import eq
-from typing import Literal, cast
+from typing import Final, Literal, cast
 
 from .clauses import Clause, Parse, Unit
 from .dates import DateMatch, accepted_forms, with_year
@@ -28,7 +28,7 @@ from .questions import (
 from .wordtrie import alternation
 
 # "the death of X in 1924" -> "did X die": nouns of events and the question they become
-_NOMINAL = {
+_NOMINAL: Final = {
     "death": ("did", "die"),
     "birth": ("was", "born"),
     "assassination": ("was", "assassinated"),
@@ -67,15 +67,15 @@ _NOMINAL = {
     "opening": ("was", "opened"),
     "publication": ("was", "published"),
 }
-_VAGUE_WORDS = ("this", "these", "those", "it", "its", "him", "them", "her", "their", "here", "the latter",
+_VAGUE_WORDS: Final = ("this", "these", "those", "it", "its", "him", "them", "her", "their", "here", "the latter",
                 "the former", "such")
-_VAGUE = re.compile(r"\b" + alternation(_VAGUE_WORDS) + r"\b(?![-'])", re.IGNORECASE)
-_VAGUE_LOWER = re.compile(_VAGUE.pattern)  # the same words, case-sensitive: for lower-case text
+_VAGUE: Final = re.compile(r"\b" + alternation(_VAGUE_WORDS) + r"\b(?![-'])", re.IGNORECASE)
+_VAGUE_LOWER: Final = re.compile(_VAGUE.pattern)  # the same words, case-sensitive: for lower-case text
 # ASCII bytes with the word characters (\w) lower-cased and every other byte a space: split() gives the runs of
 # word characters, and a phrase _VAGUE finds ends with one of these runs (a cheap test that rules it out)
-_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
+_WORD_BYTES: Final = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 or c == 95 else 32
                     for c in range(256))
-_VAGUE_RUNS = frozenset(phrase.split()[-1].encode() for phrase in _VAGUE_WORDS)
+_VAGUE_RUNS: Final = frozenset(phrase.split()[-1].encode() for phrase in _VAGUE_WORDS)
 
 
 def _vague(question: str) -> bool:
@@ -85,10 +85,10 @@ def _vague(question: str) -> bool:
     return bool(_VAGUE.search(question))
 
 
-_REPORTED_WORDS = ("could", "would", "considered", "believed", "claimed", "accused", "alleged", "said to",
+_REPORTED_WORDS: Final = ("could", "would", "considered", "believed", "claimed", "accused", "alleged", "said to",
                    "according to")
-_REPORTED = re.compile(r"\b" + alternation(_REPORTED_WORDS) + r"\b", re.IGNORECASE)
-_REPORTED_LOWER = re.compile(_REPORTED.pattern)  # the same words, case-sensitive: for lower-case ASCII text
+_REPORTED: Final = re.compile(r"\b" + alternation(_REPORTED_WORDS) + r"\b", re.IGNORECASE)
+_REPORTED_LOWER: Final = re.compile(_REPORTED.pattern)  # the same words, case-sensitive: for lower-case ASCII text
 
 
 def _reported(text: str, low: str) -> bool:
@@ -102,17 +102,18 @@ def _reported(text: str, low: str) -> bool:
     return bool(_REPORTED.search(text))
 
 
-_TEMPORAL = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around", "about"}
+_TEMPORAL: Final = {"in", "on", "at", "during", "by", "of", "from", "since", "until", "till", "circa", "around",
+                    "about"}
 
 
-_DATE_FILLER = frozenset(_TEMPORAL | PLACE_PREPS | {"the", "this", "day", "shortly"})
-_TEMPORAL_THE = frozenset(_TEMPORAL | {"the"})
-_LEADING_THE_THIS = re.compile(r"^(?:the|this)\s+", re.IGNORECASE)
-_LEADING_A_AN = re.compile(r"^an? ")
-_YEAR_DIGITS = re.compile(r"\d{3,4}")
+_DATE_FILLER: Final = frozenset(_TEMPORAL | PLACE_PREPS | {"the", "this", "day", "shortly"})
+_TEMPORAL_THE: Final = frozenset(_TEMPORAL | {"the"})
+_LEADING_THE_THIS: Final = re.compile(r"^(?:the|this)\s+", re.IGNORECASE)
+_LEADING_A_AN: Final = re.compile(r"^an? ")
+_YEAR_DIGITS: Final = re.compile(r"\d{3,4}")
 
 
-_DECADE = re.compile(r"\d{3}0s")
+_DECADE: Final = re.compile(r"\d{3}0s")
 
 
 def _named_date(u: Unit) -> str:
@@ -120,13 +121,13 @@ def _named_date(u: Unit) -> str:
     return "the " + u.text if _DECADE.fullmatch(u.text) else u.text
 
 
-_AUX_WORDS = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
+_AUX_WORDS: Final = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
 # what cannot start the subject after "did"/"was": a lost subject ("In which years did and host ...?"), a
 # participle ("did having claim"), an adverb left in front ("Where was still in 1851 gold discovered?")
-_NOT_SUBJECT_START = frozenset({"and", "or", "but", "nor", "having", "still", "also", "then", "already", "of",
+_NOT_SUBJECT_START: Final = frozenset({"and", "or", "but", "nor", "having", "still", "also", "then", "already", "of",
                                 "by", "with"})
-_SUBJECT_WH = frozenset({"Who", "Which", "What"})
-_PREP_ANSWER_START = frozenset(PREPOSITIONS - {"about", "over", "under", "around", "nearly", "almost"})
+_SUBJECT_WH: Final = frozenset({"Who", "Which", "What"})
+_PREP_ANSWER_START: Final = frozenset(PREPOSITIONS - {"about", "over", "under", "around", "nearly", "almost"})
 
 
 def _ill_formed(words: list[str], answer: str) -> bool:
@@ -147,8 +148,8 @@ def _ill_formed(words: list[str], answer: str) -> bool:
     return a[0] in _PREP_ANSWER_START and len(a) > 1  # "of 44 members elected"
 
 
-_PRONOUNS = frozenset({"it", "them", "him", "latter", "former"})
-_POSSESSIVE_SUBJECT = frozenset({"its"})
+_PRONOUNS: Final = frozenset({"it", "them", "him", "latter", "former"})
+_POSSESSIVE_SUBJECT: Final = frozenset({"its"})
 
 
 def _unresolved(words: list[str]) -> bool:
@@ -172,7 +173,7 @@ def _unresolved(words: list[str]) -> bool:
 
 
 # the rules of person candidates whose confidence pipeline._discount_main_characters may lower after the run
-_DISCOUNTED_RULES = frozenset({"person-subject", "person-object"})
+_DISCOUNTED_RULES: Final = frozenset({"person-subject", "person-object"})
 
 # what _asked finds of a question: the tidied question, its words as tidied (before a doubled preposition is
 # dropped), its fold (pipeline._dedupe's key), whether it is vague, whether it is long; False for a question

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from ..textnorm import fold as _fold
 from ..textnorm import strip_accents as _strip_accents
 
 # ASCII, as bytes: the apostrophe goes, "_" and every other character that is not a letter or a digit becomes
 # a space (spaces included, so that bytes.split() splits wherever str.split() does: "\x1c" is a space to str)
-_ASCII_SPACES = bytes(c if chr(c).isalnum() or c >= 128 else ord(" ") for c in range(256))
+_ASCII_SPACES: Final = bytes(c if chr(c).isalnum() or c >= 128 else ord(" ") for c in range(256))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Final
 
 from .folding import fold
 from .lexicon import STOPWORDS
 
-_WH = {
+_WH: Final = {
     "when",
     "what",
     "which",
@@ -49,9 +50,9 @@ _WH = {
 
 
 # (compiled once: re.sub/re.findall with a pattern string look the pattern up on every call)
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_SLUG_WORD = re.compile(r"[a-z0-9]+")
-_KEY_WORD = re.compile(r"[a-z0-9]{3,}")  # the _SLUG_WORD words longer than 2 (a shorter run never matches)
+_NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
+_SLUG_WORD: Final = re.compile(r"[a-z0-9]+")
+_KEY_WORD: Final = re.compile(r"[a-z0-9]{3,}")  # the _SLUG_WORD words longer than 2 (a shorter run never matches)
 
 
 def _slug(text: str, limit: int) -> str:
@@ -61,7 +62,7 @@ def _slug(text: str, limit: int) -> str:
     return slug[:limit].rstrip("-")
 
 
-_NOT_KEY = frozenset(STOPWORDS | _WH)
+_NOT_KEY: Final = frozenset(STOPWORDS | _WH)
 
 
 def base_id(kind: str, answer: str, question: str, when: str | None = None) -> str:

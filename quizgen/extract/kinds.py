@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from operator import attrgetter
-from typing import Protocol
+from typing import Final, Protocol
 
 from .lexicon import (
     CONJUNCTIONS,
@@ -34,10 +34,10 @@ class SupportsBool(Protocol):
     def __bool__(self) -> bool: ...
 
 
-_PLACE_PAREN = re.compile(r"\s*\((?:now|formerly|modern|today|present-day|then)\b", re.IGNORECASE)
+_PLACE_PAREN: Final = re.compile(r"\s*\((?:now|formerly|modern|today|present-day|then)\b", re.IGNORECASE)
 
 
-_PLACE_CUE_BEFORE = {
+_PLACE_CUE_BEFORE: Final = {
     "in": 1.0,
     "at": 1.0,
     "near": 1.5,
@@ -52,7 +52,7 @@ _PLACE_CUE_BEFORE = {
 }
 
 
-_MOTION_VERBS = {
+_MOTION_VERBS: Final = {
     "returned",
     "moved",
     "went",
@@ -115,16 +115,16 @@ _MOTION_VERBS = {
 
 
 # "Domesday Book", "Anglo-Saxon Chronicle", "Bayeux Tapestry": names of works
-WORK_HEADS = {"history", "histories", "book", "chronicle", "chronicles", "tapestry", "bible", "gospels",
+WORK_HEADS: Final = {"history", "histories", "book", "chronicle", "chronicles", "tapestry", "bible", "gospels",
               "manuscript", "codex", "annals",
               "saga", "epic", "diary", "letters", "papers", "memoirs", "ballad", "poem", "song", "symphony",
               "opera", "novel"}
 
 
-_NAME_SPLIT = re.compile(r"[\s-]+")
-_NUMERAL = re.compile(r"[ivxlc]+|\d+")
-_TERM_ENDS = ("ism", "ist", "ists", "ite", "ites")  # (ism|ists?|ites?)$ of a word without a line break
-_PEOPLE_WORD = re.compile(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots|ants|ents)")
+_NAME_SPLIT: Final = re.compile(r"[\s-]+")
+_NUMERAL: Final = re.compile(r"[ivxlc]+|\d+")
+_TERM_ENDS: Final = ("ism", "ist", "ists", "ite", "ites")  # (ism|ists?|ites?)$ of a word without a line break
+_PEOPLE_WORD: Final = re.compile(r"[a-z]+(?:ans|ians|ese|ish|ites|ers|ists|iks|ots|ants|ents)")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -167,14 +167,14 @@ def structural_kind(name: str) -> str | None:
     return None
 
 
-_KIND_HEADS = frozenset(ORG_HEADS | EVENT_HEADS | PLACE_HEADS)
+_KIND_HEADS: Final = frozenset(ORG_HEADS | EVENT_HEADS | PLACE_HEADS)
 
 
-_POSSESSIVE_DETS = ("his", "her", "their", "its")
-_WORK_CUES = frozenset({"famed", "famous", "book", "memoirs", "autobiography", "novel"})
-_WORK_WORDS = frozenset(WORK_NOUNS | _WORK_CUES)
+_POSSESSIVE_DETS: Final = ("his", "her", "their", "its")
+_WORK_CUES: Final = frozenset({"famed", "famous", "book", "memoirs", "autobiography", "novel"})
+_WORK_WORDS: Final = frozenset(WORK_NOUNS | _WORK_CUES)
 # first words that say a two-to-four-word name is not a person's
-_NOT_PERSON_FIRST = frozenset(NAME_ADJECTIVES | set(FIRST_WORD_KINDS) | _KIND_HEADS | {"the"})
+_NOT_PERSON_FIRST: Final = frozenset(NAME_ADJECTIVES | set(FIRST_WORD_KINDS) | _KIND_HEADS | {"the"})
 _low = attrgetter("low")
 
 
@@ -274,7 +274,7 @@ def context_votes(toks: list[Tok], m: Mention, sentence: str, has_he: SupportsBo
     return votes
 
 
-_ROMAN = re.compile(r"[IVXLC]+")
+_ROMAN: Final = re.compile(r"[IVXLC]+")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -297,8 +297,8 @@ def _name_traits(text: str) -> tuple[str | None, float, bool]:
     return sk, sk_votes, full_name
 
 
-_SUCH_AS_STEPS = frozenset({"as", "and", "or"})
-_ORG_GROUPS = frozenset({"company", "firm", "brand", "business", "corporation", "team", "club", "party",
+_SUCH_AS_STEPS: Final = frozenset({"as", "and", "or"})
+_ORG_GROUPS: Final = frozenset({"company", "firm", "brand", "business", "corporation", "team", "club", "party",
                          "organisation", "organization", "label", "studio", "manufacturer", "network", "newspaper",
                          "band", "retailer", "airline", "bank", "university", "school"})
 
@@ -342,7 +342,7 @@ def _role_before(back: list[Tok]) -> bool:
     )
 
 
-_NOT_APPOSITION = frozenset((PREPOSITIONS - {"as"}) | CONJUNCTIONS)
+_NOT_APPOSITION: Final = frozenset((PREPOSITIONS - {"as"}) | CONJUNCTIONS)
 
 
 def _apposition_head(toks: list[Tok], k: int) -> str | None:

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 # base, past, past participle
-_IRREGULAR = """
+_IRREGULAR: Final = """
 arise arose arisen; awake awoke awoken; be was been; bear bore borne; beat beat beaten; become became become;
 begin began begun; bend bent bent; bet bet bet; bid bid bid; bind bound bound; bite bit bitten;
 bleed bled bled; blow blew blown; break broke broken; breed bred bred; bring brought brought;
@@ -38,10 +40,10 @@ forecast forecast forecast; foresee foresaw foreseen; mistake mistook mistaken; 
 withhold withheld withheld; overrun overran overrun; oversee oversaw overseen; override overrode overridden;
 """
 
-PAST_TO_BASE: dict[str, str] = {}
-PARTICIPLE_TO_PAST: dict[str, str] = {}
-IRREGULAR_PAST: set[str] = set()
-IRREGULAR_PARTICIPLE: set[str] = set()
+PAST_TO_BASE: Final[dict[str, str]] = {}
+PARTICIPLE_TO_PAST: Final[dict[str, str]] = {}
+IRREGULAR_PAST: Final[set[str]] = set()
+IRREGULAR_PARTICIPLE: Final[set[str]] = set()
 for _entry in _IRREGULAR.replace("\n", " ").split(";"):
     _parts = _entry.split()
     if len(_parts) == 3:
@@ -88,27 +90,27 @@ for _w in (
     "sprang",
 ):
     IRREGULAR_PAST.discard(_w)
-IRREGULAR_PAST |= {"found", "left", "set", "cast", "read", "put", "saw", "rose", "fell", "led"}
+IRREGULAR_PAST.update({"found", "left", "set", "cast", "read", "put", "saw", "rose", "fell", "led"})
 
-_VOWELS = set("aeiou")
+_VOWELS: Final = set("aeiou")
 def _split(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
 # fmt: off
 # After cutting "-ed", these endings want their silent e back: "organiz" -> "organize".
-_E_ENDINGS = _split("""
+_E_ENDINGS: Final = _split("""
 ed iz is yz ys at ut ot ud cl rs rc rv lv ls ns ps od id v c g uir ir ur ok um in bl pl tl dl kl gl fl zl rg dg
 ng os us as ar ac ag ap ob ib ub ak ik uk ir az iv
 """)
-_NO_E = _split("""
+_NO_E: Final = _split("""
 out oot eat oat er en on om el al it ow ew ay ey oy aim ain ail eal oin ear eat ait oat eet ect ist ust ast est
 ish ash ush ch sh th ll ss ff rm rn rt rd nd nt lt ld ck rk lk sk mp lp rp ft ct pt xt wn wl rl lm sm ng nk rch
 mb ght ism ist ain oun eign ign ead oad eed ood oud aud end ard ord und ild uit ool eel oil our oor eer air
 """)
-_KEEP_DOUBLE = ("ll", "ss", "ff", "zz")
+_KEEP_DOUBLE: Final = ("ll", "ss", "ff", "zz")
 # -ed verbs whose base ends in e despite matching _NO_E, and the reverse.
-_ED_EXCEPTIONS = dict(pair.split(":") for pair in _split("""
+_ED_EXCEPTIONS: Final = dict(pair.split(":") for pair in _split("""
 united:unite invited:invite ignited:ignite recited:recite incited:incite cited:cite excited:excite visited:visit
 edited:edit exhibited:exhibit inherited:inherit limited:limit prohibited:prohibit credited:credit
 deposited:deposit merited:merit audited:audit orbited:orbit profited:profit inhabited:inhabit inhibited:inhibit

@@ -9,7 +9,7 @@ is used elsewhere in the documents.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .lexicon import (
     CONJUNCTIONS,
@@ -25,9 +25,10 @@ from .tokens import Tok, finite_verb, possessive_stem
 if TYPE_CHECKING:
     from .entities import Entity
 
-_NOT_NAME_STARTS = {"what", "who", "why", "how", "when", "where", "which", "is", "was", "were", "are", "do", "does",
-                    "did", "will", "shall", "can", "could", "would", "should", "must", "may", "might", "not", "no"}
-CONNECTORS = {
+_NOT_NAME_STARTS: Final = {"what", "who", "why", "how", "when", "where", "which", "is", "was", "were", "are", "do",
+                            "does", "did", "will", "shall", "can", "could", "would", "should", "must", "may", "might",
+                            "not", "no"}
+CONNECTORS: Final = {
     "of",
     "de",
     "da",
@@ -93,8 +94,8 @@ def _name_word(tok: Tok) -> bool:
     return tok.name_word  # capitalised, not a month, not "I", not a compound adjective: see tokens._name_word
 
 
-_CONNECTORS_THE = frozenset(CONNECTORS | {"the"})
-_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")  # tokens.is_possessive
+_CONNECTORS_THE: Final = frozenset(CONNECTORS | {"the"})
+_POSSESSIVE_ENDS: Final = ("'s", "’s", "s'", "s’")  # tokens.is_possessive
 
 
 def find_mentions(

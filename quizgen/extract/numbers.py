@@ -4,6 +4,7 @@ terms of years ('the maximum 20-year term') and percentages."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .clauses import Unit
 from .facts import SentenceFacts
@@ -11,14 +12,14 @@ from .lexicon import NUMBER_WORDS, PREPOSITIONS, STOPWORDS
 from .objects import _verbish
 from .questions import as_subject_question, entity_of, inverted, render, subject_text
 
-_APPROX = {"about", "some", "over", "nearly", "almost", "roughly", "around", "approximately", "circa", "fewer",
+_APPROX: Final = {"about", "some", "over", "nearly", "almost", "roughly", "around", "approximately", "circa", "fewer",
            "more", "under", "at"}
 
 
-_IRREGULAR_PLURALS = {"men", "women", "people", "children", "cattle", "sheep", "troops", "police", "clergy"}
+_IRREGULAR_PLURALS: Final = {"men", "women", "people", "children", "cattle", "sheep", "troops", "police", "clergy"}
 
 
-_UNIT_NOUNS = {
+_UNIT_NOUNS: Final = {
     "years",
     "months",
     "days",
@@ -50,11 +51,11 @@ def _number(u: Unit) -> tuple[str, list[str]] | None:
     return None
 
 
-_NOT_COUNTED = frozenset(STOPWORDS | _UNIT_NOUNS)
-_DECADE = re.compile(r"\d+s")
-_NUMBER_UNIT = re.compile(r"([\d.]+)-([a-z]+)$")
-_SPAN_UNIT = re.compile(r"-(?:year|month|day)$")
-_MEASURE = re.compile(r"[%°]|\s\w+$")
+_NOT_COUNTED: Final = frozenset(STOPWORDS | _UNIT_NOUNS)
+_DECADE: Final = re.compile(r"\d+s")
+_NUMBER_UNIT: Final = re.compile(r"([\d.]+)-([a-z]+)$")
+_SPAN_UNIT: Final = re.compile(r"-(?:year|month|day)$")
+_MEASURE: Final = re.compile(r"[%°]|\s\w+$")
 
 
 def number_facts(sf: SentenceFacts) -> None:

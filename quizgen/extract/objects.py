@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from .clauses import Unit, finite_verb_word
 from .facts import SentenceFacts
@@ -147,7 +148,7 @@ def _until_break(units: list[Unit], k: int) -> list[Unit]:
 
 
 # "played a decisive role", "took part": light nouns make a question nobody would ask
-_LIGHT_NOUNS = {
+_LIGHT_NOUNS: Final = {
     "role",
     "roles",
     "part",
@@ -203,7 +204,8 @@ _LIGHT_NOUNS = {
 }
 
 
-_OBJECT_STOP = {"that", "which", "who", "whom", "whose", "when", "while", "where", "because", "as", "than", "and"}
+_OBJECT_STOP: Final = {"that", "which", "who", "whom", "whose", "when", "while", "where", "because", "as", "than",
+                       "and"}
 
 
 def lowercase_objects(sf: SentenceFacts) -> None:

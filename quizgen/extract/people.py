@@ -8,6 +8,7 @@ written before a name ("Spanish communist Ramon Mercader").
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .clauses import Clause, Unit
 from .entities import Entity
@@ -69,7 +70,7 @@ def _date_tail(sf: SentenceFacts, clause: Clause) -> str:
     return ""
 
 
-_MAIN_LEADS = frozenset({"", "and", "but", "when", "after", "before", "while", "as", "ptc"})
+_MAIN_LEADS: Final = frozenset({"", "and", "but", "when", "after", "before", "while", "as", "ptc"})
 
 
 def names_a_person(sf: SentenceFacts) -> bool:
@@ -109,8 +110,8 @@ def people_facts(sf: SentenceFacts) -> None:
                     break
 
 
-_DET_OR_PREP = frozenset(DETERMINERS | PREPOSITIONS)
-_LEADING_A_AN = re.compile(r"^(?:a|an)\s+")
+_DET_OR_PREP: Final = frozenset(DETERMINERS | PREPOSITIONS)
+_LEADING_A_AN: Final = re.compile(r"^(?:a|an)\s+")
 
 
 def _subject_person(sf: SentenceFacts, clause: Clause) -> None:

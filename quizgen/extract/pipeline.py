@@ -12,6 +12,7 @@ from functools import partial
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
+from typing import Final
 
 from ..bank import Bank, DocSource, Fact, Person, Source, Work
 from ..errors import InputError
@@ -133,7 +134,7 @@ def _extract_docs(
     return ExtractResult(bank, sentences, dropped, words, left_out)
 
 
-_NO_CONTEXT = Context()  # (a sentence's until its own is worked out, below: no one is 'he')
+_NO_CONTEXT: Final = Context()  # (a sentence's until its own is worked out, below: no one is 'he')
 
 
 def _extract_whole(
@@ -325,10 +326,11 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_FUNCTION_WORDS = frozenset({"who", "whom", "what", "which", "when", "where", "in", "on", "at", "of", "by", "to", "the",
+_FUNCTION_WORDS: Final = frozenset({"who", "whom", "what", "which", "when", "where", "in", "on", "at", "of", "by", "to",
+                             "the",
                              "a", "an", "did", "does", "do", "was", "were", "is", "are", "has", "had", "have", "year",
                              "and", "with", "for", "from"})
-_QUESTION_WORD = re.compile(r"[\w-]+")
+_QUESTION_WORD: Final = re.compile(r"[\w-]+")
 
 
 def _content_words(question: str) -> set[str]:

@@ -4,6 +4,7 @@ what it is called now ('Petrograd (now St. Petersburg)')."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .clauses import Clause, Unit
 from .facts import SentenceFacts
@@ -11,7 +12,7 @@ from .lexicon import PLACE_HEADS, PLACE_NOUNS, PLACE_PREPS, PREPOSITIONS
 from .questions import entity_of, inverted, render, subject_text
 from .units import finite_verb_word
 
-_PLACE_NOMINAL = {
+_PLACE_NOMINAL: Final = {
     "sentence": ("was", "sentenced"),
     "exile": ("was", "exiled"),
     "deportation": ("was", "deported"),
@@ -51,7 +52,7 @@ def place_facts(sf: SentenceFacts) -> None:
         if paren:
             _place_paren(sf, u, paren)
 
-_INVERTING_PREPS = frozenset(PLACE_PREPS | {"within", "among"})
+_INVERTING_PREPS: Final = frozenset(PLACE_PREPS | {"within", "among"})
 
 
 def _place_inverted(sf: SentenceFacts, u: Unit) -> None:
@@ -137,7 +138,7 @@ def _place_pp(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
         [a for a in ent.forms if a != u.text] if ent else [],
     )
 
-_APART = frozenset({"separate", "separately", "different", "distinct", "independent", "independently", "apart",
+_APART: Final = frozenset({"separate", "separately", "different", "distinct", "independent", "independently", "apart",
                     "away", "far", "free", "exempt", "isolated", "absent", "excluded", "differ", "differs"})
 
 
@@ -202,7 +203,7 @@ def _nominal_place(sf: SentenceFacts, u: Unit, prep: Unit) -> None:
         "place-nominal",
     )
 
-_PLACE_WORDS = frozenset(PLACE_HEADS | PLACE_NOUNS)
+_PLACE_WORDS: Final = frozenset(PLACE_HEADS | PLACE_NOUNS)
 
 
 def _place_apposition(sf: SentenceFacts, k: int, u: Unit) -> None:
@@ -248,10 +249,11 @@ def _superlative(word: str) -> bool:
     return last == "most" or len(last) > 5 and last.endswith("iest") or last in _SUPERLATIVES
 
 
-_SUPERLATIVES = frozenset({"largest", "biggest", "oldest", "tallest", "highest", "longest", "greatest", "smallest",
+_SUPERLATIVES: Final = frozenset({"largest", "biggest", "oldest", "tallest", "highest", "longest", "greatest",
+                           "smallest",
                            "deepest", "widest", "richest", "strongest", "newest", "fastest", "first", "least",
                            "warmest", "coldest", "driest", "wettest", "nearest", "closest", "best", "worst"})
-_PRESENT = frozenset({"is", "are", "has", "have", "remains", "remain"})
+_PRESENT: Final = frozenset({"is", "are", "has", "have", "remains", "remain"})
 
 
 def _place_superlative(sf: SentenceFacts, k: int, u: Unit) -> None:
@@ -276,9 +278,9 @@ def _place_superlative(sf: SentenceFacts, k: int, u: Unit) -> None:
     sf.add("place", f"What {verb} {render(phrase, sf.p)}", u.text, (u.start, u.ref.end), 0.6, "place-superlative")
 
 
-_TAIL_WORDS = frozenset({"and", "or", "of", "in", "by", "the", "a", "an", "to", "with", "for", "at", "on"})
+_TAIL_WORDS: Final = frozenset({"and", "or", "of", "in", "by", "the", "a", "an", "to", "with", "for", "at", "on"})
 
-_NOW_FORMERLY = re.compile(r"(now|formerly|modern|today|present-day)\s+(.+)$", re.IGNORECASE)
+_NOW_FORMERLY: Final = re.compile(r"(now|formerly|modern|today|present-day)\s+(.+)$", re.IGNORECASE)
 
 
 def _place_paren(sf: SentenceFacts, u: Unit, paren: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from .clauses import Clause, Parse, Unit
 from .entities import Entity
@@ -15,13 +16,13 @@ from .names import Mention
 from .sentences import Sentence
 from .units import _is_participle
 
-_DANGLING = (
+_DANGLING: Final = (
     PREPOSITIONS
     | CONJUNCTIONS
     | DETERMINERS
     | {"that", "which", "who", "whom", "to", "as", "than", "not", "also", "then"}
 )
-_PLURAL_DET = {"these", "those", "many", "several", "both", "two", "three", "some"}
+_PLURAL_DET: Final = {"these", "those", "many", "several", "both", "two", "three", "some"}
 
 
 @dataclass(slots=True)  # (slots: one is made per question, and the pipeline reads their fields often)
@@ -131,8 +132,8 @@ def render(units: list[Unit], parse: Parse, lower_first: bool = True) -> str:
     return res.strip()
 
 
-_SPACE_BEFORE = tuple((" " + p, p) for p in ",;:.!?")
-_DOUBLE_COMMA = re.compile(r",\s*,")
+_SPACE_BEFORE: Final = tuple((" " + p, p) for p in ",;:.!?")
+_DOUBLE_COMMA: Final = re.compile(r",\s*,")
 
 
 def tidy(question: str) -> str:
@@ -165,7 +166,7 @@ def subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float
     return got
 
 
-_PRONOUN_SUBJECTS = frozenset({"it", "they", "this", "these", "those", "which", "one", "we", "i", "you"})
+_PRONOUN_SUBJECTS: Final = frozenset({"it", "they", "this", "these", "those", "which", "one", "we", "i", "you"})
 
 
 def _subject_text(clause: Clause, parse: Parse, ctx: Context) -> tuple[str, float] | None:
@@ -310,10 +311,10 @@ def _been_at(rest: list[Unit]) -> int | None:
     return None
 
 
-_BARE_AUXILIARIES = frozenset(AUXILIARIES - {"had", "has", "have", "did", "does", "do"})
+_BARE_AUXILIARIES: Final = frozenset(AUXILIARIES - {"had", "has", "have", "did", "does", "do"})
 
 
-_NOT_PREDICATE = frozenset(DETERMINERS | PREPOSITIONS | CONJUNCTIONS | STOPWORDS)
+_NOT_PREDICATE: Final = frozenset(DETERMINERS | PREPOSITIONS | CONJUNCTIONS | STOPWORDS)
 
 
 def _predicate_tail(clause: Clause, parse: Parse) -> list[Unit]:

@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from itertools import accumulate
+from typing import Final
 
 from .folding import strip_accents
 from .wordtrie import alternation
 
-_VOWELS = set("aeiouy")
+_VOWELS: Final = set("aeiouy")
 
 
 def letter_repairs(runs: list[list[str]]) -> dict[str, str]:
@@ -65,10 +66,10 @@ def _damaged_form_of(a: str, b: str) -> bool:
     return False
 
 
-_CAP_S = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+s)\b(?!['’])")  # lookbehind after the first letter: faster
-_PREV_WORD = re.compile(r"([A-Za-z'’]+)\W*$")
-_NEXT_WORD = re.compile(r"^\W*([A-Za-z'’]+)")
-_Y_AFTER_CONSONANT = re.compile(r"[^aeiou]y$")
+_CAP_S: Final = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+s)\b(?!['’])")  # lookbehind after the first letter: faster
+_PREV_WORD: Final = re.compile(r"([A-Za-z'’]+)\W*$")
+_NEXT_WORD: Final = re.compile(r"^\W*([A-Za-z'’]+)")
+_Y_AFTER_CONSONANT: Final = re.compile(r"[^aeiou]y$")
 
 
 def possessive_words(sentences: list, name_words: set[str]) -> set[str]:
@@ -104,7 +105,7 @@ def _lost_apostrophe(text: str, start: int, end: int, stem: str) -> bool:
     return True
 
 
-_VERBISH = re.compile(r"^(?:[a-z]+ed|was|were|is|are|had|has|have|did|does|said|says|and|or|of|in|on|at|to|for|"
+_VERBISH: Final = re.compile(r"^(?:[a-z]+ed|was|were|is|are|had|has|have|did|does|said|says|and|or|of|in|on|at|to|for|"
                       r"by|with|from|as|who|which|that|wrote|led|took|made|won|fought|became)$")
 
 

@@ -6,6 +6,7 @@ also becomes a question ('Who was Stalin's Prosecutor-General?')."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .clauses import Unit
 from .entities import Entity, Registry
@@ -113,7 +114,7 @@ def _trailing_role(units: list[Unit]) -> list[Unit] | None:
     return role if _role_head(role[1:] if role[0].is_word else role) or _role_head(role) else None
 
 
-_DET_OR_PREP_NOT_OF = frozenset(DETERMINERS | PREPOSITIONS - {"of"})
+_DET_OR_PREP_NOT_OF: Final = frozenset(DETERMINERS | PREPOSITIONS - {"of"})
 
 
 def _premodifier(units: list[Unit], k: int) -> list[Unit]:
@@ -147,14 +148,14 @@ def _premodifier(units: list[Unit], k: int) -> list[Unit]:
     return out
 
 
-_SPACES = re.compile(r"\s+")
-_OTHER_OWNER = re.compile(r"^(?:their|its|our|my|your)\s", re.IGNORECASE)
-_HIS_HER = re.compile(r"^(his|her)\s")
-_PLURAL_ROLE = re.compile(r"^((?:the |a |an )?(?:\w+ )??)(\w+?)s\b")
-_CAPITAL = re.compile(r"[A-Z]")
-_SPECIFIC = re.compile(r"[A-Z]|\bof\b|'s\b")
-_LEADING_A_AN = re.compile(r"^(?:a|an)\s+")
-_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this)\b", re.IGNORECASE)
+_SPACES: Final = re.compile(r"\s+")
+_OTHER_OWNER: Final = re.compile(r"^(?:their|its|our|my|your)\s", re.IGNORECASE)
+_HIS_HER: Final = re.compile(r"^(his|her)\s")
+_PLURAL_ROLE: Final = re.compile(r"^((?:the |a |an )?(?:\w+ )??)(\w+?)s\b")
+_CAPITAL: Final = re.compile(r"[A-Z]")
+_SPECIFIC: Final = re.compile(r"[A-Z]|\bof\b|'s\b")
+_LEADING_A_AN: Final = re.compile(r"^(?:a|an)\s+")
+_PRONOUN_START: Final = re.compile(r"^(?:he|she|it|they|this)\b", re.IGNORECASE)
 
 
 def _role(

@@ -12,14 +12,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from typing import Any
+from typing import Any, Final
 
 from .documents import Document
 from .folding import fold
 from .lexicon import MONTHS
 from .wordtrie import alternation
 
-_ABBREVIATIONS = {
+_ABBREVIATIONS: Final = {
     "st",
     "mr",
     "mrs",
@@ -107,33 +107,33 @@ _ABBREVIATIONS = {
 # End-of-sentence punctuation, then closing quotes/brackets, then space, then what opens a sentence.
 # ("[.!?]+" is written as three branches that each start with their character: the engine then jumps from one
 # candidate character to the next instead of trying the pattern at every position)
-_BOUNDARY = re.compile(
+_BOUNDARY: Final = re.compile(
     r"(\.[.!?]*|![.!?]*|\?[.!?]*|\.\.\.|…)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ]|\((?!\d{3,4}\)))"
 )
 # "them!Trotsky": a lost space after ! or ? (a full stop is too often an initial or an abbreviation).
 # (the lookbehinds come after the first character: a pattern that starts with a literal is scanned fast)
-_TIGHT = re.compile(r"([!?])(?<=[a-z]{3}[!?])(?=[A-Z][a-z])")
+_TIGHT: Final = re.compile(r"([!?])(?<=[a-z]{3}[!?])(?=[A-Z][a-z])")
 # A heading run into its paragraph: "... turns on the Right On August 20, 1940, ..."
-_LOST_BREAK_AFTER = (
+_LOST_BREAK_AFTER: Final = (
     r"(?:On|In|At|By|During) (?:" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3) + r"|\d{3,4}\b)"
 )
-_LOST_BREAK = re.compile(r" (?<=[A-Za-z] )(?=" + _LOST_BREAK_AFTER + ")")
+_LOST_BREAK: Final = re.compile(r" (?<=[A-Za-z] )(?=" + _LOST_BREAK_AFTER + ")")
 # what follows every such break, as a pattern that starts with its capital letter: a fast test first
-_LOST_BREAK_GATE = re.compile(_LOST_BREAK_AFTER)
+_LOST_BREAK_GATE: Final = re.compile(_LOST_BREAK_AFTER)
 # A sentence glued on after a comma: "... has been, Though I'm ...": a capitalised pronoun or
 # connective never follows a comma inside one sentence.
-_COMMA_BREAK = re.compile(
+_COMMA_BREAK: Final = re.compile(
     r",\s+(?=(?:Though|Although|However|Not|We|We've|We're|He|She|It|It's|They|This|"
     r"These|Those|But|Thanks)\b)"
 )
 # A forum reply's "@user - Pt 1/2)" prefix glued between two sentences.
-_HANDLE = re.compile(r"(@\w+[^()@]{0,30}\))\s*")  # after an optional comma and spaces
+_HANDLE: Final = re.compile(r"(@\w+[^()@]{0,30}\))\s*")  # after an optional comma and spaces
 # "VyshinskyI demand", "togetherLenin": a word of 5+ lowercase letters glued to a capitalised one.
-_GLUED = re.compile(r"\b([A-Z]?[a-z]{4,})([A-Z](?:[a-z]+)?)\b")
-_NUM_GLUED = re.compile(r"\b(\d+)([a-z]{3,})\b")
-_LETTERS_DOT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_CONTRACTIONS = {
+_GLUED: Final = re.compile(r"\b([A-Z]?[a-z]{4,})([A-Z](?:[a-z]+)?)\b")
+_NUM_GLUED: Final = re.compile(r"\b(\d+)([a-z]{3,})\b")
+_LETTERS_DOT: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+_INITIALS: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_CONTRACTIONS: Final = {
     "dont": "don't",
     "doesnt": "doesn't",
     "didnt": "didn't",
@@ -156,7 +156,7 @@ _CONTRACTIONS = {
 # Both start with a character class (the rest is checked behind or after it), so the engine jumps from one
 # candidate character to the next: "[a-z]{4}[A-Z]|\d[a-z]{3}", and any contraction as a whole word, in any case
 # (each ends in t or s; under IGNORECASE "s" also matches "ſ").
-_ANY_GLUE = re.compile(r"[A-Z\d](?:(?<=[a-z]{4}[A-Z])|(?<=\d)[a-z]{3})")
+_ANY_GLUE: Final = re.compile(r"[A-Z\d](?:(?<=[a-z]{4}[A-Z])|(?<=\d)[a-z]{3})")
 
 
 def _ends_with_any(words: Iterable[str], ignore_case: bool = True) -> str:
@@ -168,7 +168,7 @@ def _ends_with_any(words: Iterable[str], ignore_case: bool = True) -> str:
     return "(?:" + "|".join(rf"(?<=\b{group}{alternation(ws)}))" for _, ws in sorted(by_length.items())) + ")"
 
 
-_ANY_CONTRACTION = re.compile(r"[tsTSſ]\b" + _ends_with_any(_CONTRACTIONS))
+_ANY_CONTRACTION: Final = re.compile(r"[tsTSſ]\b" + _ends_with_any(_CONTRACTIONS))
 # In ASCII text: a contraction in any case is one in the lower-cased text; there, a search that starts at each
 # word's last two letters ("nt", "ts", "es") is faster still. (Glue in ASCII text: see _has_glue.)
 
@@ -180,11 +180,12 @@ def _ends_with_any_lower(words: Iterable[str]) -> str:
     return "|".join(re.escape(end) + r"\b" + _ends_with_any(ws, False) for end, ws in sorted(by_ending.items()))
 
 
-_ANY_CONTRACTION_LOWER = re.compile(_ends_with_any_lower(_CONTRACTIONS))
+_ANY_CONTRACTION_LOWER: Final = re.compile(_ends_with_any_lower(_CONTRACTIONS))
 
 
 # ASCII bytes -> their shape: "a" a lower-case letter, "A" a capital, "0" a digit, " " any other byte
-_SHAPES = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 48 if 48 <= c <= 57 else 32 for c in range(256))
+_SHAPES: Final = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 48 if 48 <= c <= 57 else 32
+                       for c in range(256))
 
 
 def _has_glue(text: str) -> bool:
@@ -198,7 +199,7 @@ def _has_contraction(text: str) -> bool:
     if text.isascii():
         return bool(_ANY_CONTRACTION_LOWER.search(text.lower()))
     return bool(_ANY_CONTRACTION.search(text))
-_CONTRACTION_RE = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b", re.IGNORECASE)
+_CONTRACTION_RE: Final = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -335,7 +336,7 @@ def _match_case(original: str, replacement: str) -> str:
     return replacement[0].upper() + replacement[1:] if original[0].isupper() else replacement
 
 
-_RICH = re.compile("[-'\"\x80-\U0010ffff]")  # an apostrophe, a dash, a quote, or any non-ASCII character
+_RICH: Final = re.compile("[-'\"\x80-\U0010ffff]")  # an apostrophe, a dash, a quote, or any non-ASCII character
 
 
 def _richness(text: str) -> int:
@@ -377,7 +378,7 @@ def sentences_of(docs: Iterable[Document]) -> list[Sentence]:
     return sentences
 
 
-_GLUE_SHAPE = re.compile(b"aaaaA|0aaa")  # _has_glue's two shapes
+_GLUE_SHAPE: Final = re.compile(b"aaaaA|0aaa")  # _has_glue's two shapes
 
 
 def _may_repair_each(texts: list[str]) -> set[int]:
@@ -426,8 +427,8 @@ def _find_each(haystack: Any, needles: Iterable[Any], starts: list[int], found: 
             at = haystack.find(needle, starts[k + 1])  # (on from the next text)
 
 
-_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_CAPITALISED_WORD: Final = re.compile(r"[A-Z][a-z]+")
+_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 class _CapitalisedWords:

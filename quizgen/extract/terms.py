@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
+from typing import Final
 
 from .clauses import Clause, Unit
 from .entities import Entity
@@ -23,10 +24,11 @@ from .people import _people_in
 from .questions import as_subject_question, entity_of, render, subject_text
 from .roles import _trailing_people
 
-_TERM_KINDS = ("term", "event")
-_GROUP_ENDINGS = ("ists", "iks", "ans", "ites")
-_LEADING_THE = re.compile(r"^The\s+")
-_PEOPLE_NAME = re.compile(r"(?:ists|iks|ans|ites|ins|grants|dents|ers)$")  # ("Immigrants", "Residents", "Settlers")
+_TERM_KINDS: Final = ("term", "event")
+_GROUP_ENDINGS: Final = ("ists", "iks", "ans", "ites")
+_LEADING_THE: Final = re.compile(r"^The\s+")
+# ("Immigrants", "Residents", "Settlers")
+_PEOPLE_NAME: Final = re.compile(r"(?:ists|iks|ans|ites|ins|grants|dents|ers)$")
 
 
 def category(ent: Entity, text: str) -> str | None:
@@ -142,7 +144,7 @@ def term_facts(sf: SentenceFacts) -> None:
     lowercase_objects(sf)
 
 
-_COPULAS = frozenset({"was", "were", "is", "are", "would", "will"})
+_COPULAS: Final = frozenset({"was", "were", "is", "are", "would", "will"})
 
 
 def _member_role(units: list[Unit], k: int) -> tuple[list[Unit], int, list[Unit]] | None:
@@ -299,7 +301,7 @@ def _name_definitions(sf: SentenceFacts, clauses: list[Clause]) -> None:
         sf.add(kind, q, answer, (u.start, u.ref.end), 0.6, "name-definition", accept)  # type: ignore[union-attr]
 
 
-_BEGIN_NOUNS = {
+_BEGIN_NOUNS: Final = {
     "beginning": "began",
     "start": "began",
     "outbreak": "began",
@@ -347,9 +349,9 @@ def _apposition_events(sf: SentenceFacts) -> None:
         )
 
 
-_RELATIVE_SPLIT = re.compile(r"\s+(?:that|which|who)\s+")
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-_QUOTED_TERM = re.compile(r"[\"“]([a-z][a-z' -]{3,40}?)[,.]?[\"”],?\s+(an?|the)\s+([^,;.]{8,160})")
+_RELATIVE_SPLIT: Final = re.compile(r"\s+(?:that|which|who)\s+")
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
+_QUOTED_TERM: Final = re.compile(r"[\"“]([a-z][a-z' -]{3,40}?)[,.]?[\"”],?\s+(an?|the)\s+([^,;.]{8,160})")
 
 
 def _quoted_terms(sf: SentenceFacts) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from .lexicon import AUXILIARIES, ED_VERBS_AFTER_SUBJECT, MONTHS, NOT_VERBS_ED, REPORTING, WEEKDAYS
 from .morph import IRREGULAR_PARTICIPLE, IRREGULAR_PAST
 
-_ABBR_WORDS = {
+_ABBR_WORDS: Final = {
     "st",
     "mr",
     "mrs",
@@ -37,7 +37,7 @@ _ABBR_WORDS = {
 # so the commoner word is tried first; an abbreviation must come before it ("U.S." is not the word "U").
 # A number is [$£€−-]?\d+ written to start with one character class (the engine skips an alternative whose
 # first class fails): a sign or a digit, then more digits, at least one after a sign.
-_TOKEN_FORMS = r"""
+_TOKEN_FORMS: Final = r"""
     (?P<abbr>[A-Z]\.(?:[A-Z]\.)+)                                # U.S.S.R.
   | (?P<word>[^\W\d_][^\W_]*(?:['’\-](?=[^\W\d_])[^\W_]*)*)      # Marx-Engels  Caesar's
   | (?P<num>[$£€−\-\d](?:(?<=\d)|(?=\d))\d*(?:,\d{3})*(?:\.\d+)?  # 20,000  61.1%  20-year  1920s  48.8 °C
@@ -47,8 +47,8 @@ _TOKEN_FORMS = r"""
 # (a word is a letter, then runs of letters and digits joined by an apostrophe or a hyphen before a letter:
 # the same matches as one alternation per character, several times faster)
 # a "piece": a token and the spaces after it (no groups: findall gives the pieces as strings)
-_PIECE_FORMS = r"(?:" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_FORMS) + r")\s*"
-_TOKEN = re.compile(_PIECE_FORMS, re.VERBOSE)
+_PIECE_FORMS: Final = r"(?:" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_FORMS) + r")\s*"
+_TOKEN: Final = re.compile(_PIECE_FORMS, re.VERBOSE)
 
 
 def _ascii_only(pattern: str) -> str:
@@ -66,31 +66,31 @@ def _ascii_only(pattern: str) -> str:
     return pattern
 
 
-_TOKEN_ASCII = re.compile(_ascii_only(_PIECE_FORMS), re.VERBOSE)
+_TOKEN_ASCII: Final = re.compile(_ascii_only(_PIECE_FORMS), re.VERBOSE)
 
 
 # Bits of a token's spelling (Tok.flags), so that the parse (units.py) tests them without calls; tokenize
 # sets them with the rest of what it knows of each distinct piece of text.
-_FINITE = 1  # finite_verb
-_VERB = 2  # units.finite_verb_word: finite or past
-_PARTICIPLE = 4  # units._is_participle
-_FINITE_CUE = 8  # units._finite_at can say yes: finite, or a reporting verb or "-ed" verb after a subject
-_OPENER = 16  # a relative pronoun or subordinator that may open a segment (see units._opens_segment)
-_SEPARATOR = 32  # punctuation that splits segments (SEGMENT_PUNCT)
-_DROPPED_MARK = 64  # punctuation left out of segments (_DROPPED)
-_SEGMENT_MARKS = _OPENER | _SEPARATOR | _DROPPED_MARK
-_REPORTING_VERB = 128  # in REPORTING (any case): finite after its subject
-_ED_AFTER_SUBJECT = 256  # in ED_VERBS_AFTER_SUBJECT (any case): finite after its subject, or before an object
-_AFTER_SUBJECT_CUES = _REPORTING_VERB | _ED_AFTER_SUBJECT
+_FINITE: Final = 1  # finite_verb
+_VERB: Final = 2  # units.finite_verb_word: finite or past
+_PARTICIPLE: Final = 4  # units._is_participle
+_FINITE_CUE: Final = 8  # units._finite_at can say yes: finite, or a reporting verb or "-ed" verb after a subject
+_OPENER: Final = 16  # a relative pronoun or subordinator that may open a segment (see units._opens_segment)
+_SEPARATOR: Final = 32  # punctuation that splits segments (SEGMENT_PUNCT)
+_DROPPED_MARK: Final = 64  # punctuation left out of segments (_DROPPED)
+_SEGMENT_MARKS: Final = _OPENER | _SEPARATOR | _DROPPED_MARK
+_REPORTING_VERB: Final = 128  # in REPORTING (any case): finite after its subject
+_ED_AFTER_SUBJECT: Final = 256  # in ED_VERBS_AFTER_SUBJECT (any case): finite after its subject, or before an object
+_AFTER_SUBJECT_CUES: Final = _REPORTING_VERB | _ED_AFTER_SUBJECT
 
-SEGMENT_PUNCT = {",", ";", ":", "—", "–"}
-_DROPPED = ".!?\"“”'‘’"  # punctuation left out of the segments
+SEGMENT_PUNCT: Final = {",", ";", ":", "—", "–"}
+_DROPPED: Final = ".!?\"“”'‘’"  # punctuation left out of the segments
 # every relative pronoun or subordinator that can open a segment (see units._opens_segment)
-_OPENERS = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
+_OPENERS: Final = frozenset({"who", "whom", "which", "whose", "when", "where", "by"})
 
 
 # The bits of a word that starts with a capital (or no letter): the case-blind ones (see _flags_of).
-_CASE_BLIND: dict[str, int] = {}
+_CASE_BLIND: Final[dict[str, int]] = {}
 for _w in REPORTING:
     _CASE_BLIND[_w] = _FINITE_CUE | _REPORTING_VERB
 for _w in ED_VERBS_AFTER_SUBJECT:
@@ -115,13 +115,13 @@ def _lower_word_flags(low: str) -> int:
 
 # _lower_word_flags of every word in the lexicon's tables it reads (at import: a few hundred words); any
 # other lower-case word has only the bits of a regular "-ed" form (_REGULAR_ED), or none.
-_LEXICON_FLAGS = {
+_LEXICON_FLAGS: Final = {
     w: _lower_word_flags(w)
     for w in (
         _CASE_BLIND.keys() | AUXILIARIES | NOT_VERBS_ED | IRREGULAR_PAST | IRREGULAR_PARTICIPLE
     )
 }
-_REGULAR_ED = _FINITE | _FINITE_CUE | _VERB | _PARTICIPLE
+_REGULAR_ED: Final = _FINITE | _FINITE_CUE | _VERB | _PARTICIPLE
 
 
 def _flags_of(text: str) -> int:
@@ -164,7 +164,7 @@ class _FlagCache(dict[str, int]):
         self.clear()
 
 
-_FLAGS = _FlagCache()
+_FLAGS: Final = _FlagCache()
 
 
 
@@ -214,7 +214,7 @@ def _name_word(text: str, is_cap: bool) -> bool:
 
 
 _PieceInfo = tuple[str, str, str, bool, bool, bool, int, int, int, bool]
-_SIGNS = "$£€−-"  # what a number may start with before its first digit (_TOKEN_FORMS)
+_SIGNS: Final = "$£€−-"  # what a number may start with before its first digit (_TOKEN_FORMS)
 
 
 def _token_kind(tok: str) -> str:
@@ -268,12 +268,12 @@ class _Pieces(dict[str, _PieceInfo]):
         self.clear()
 
 
-_PIECES = _Pieces()
+_PIECES: Final = _Pieces()
 
 
 # mypyc compiles this package where it can (setup.py): its classes are then built by C constructors, and no
 # longer by object.__new__
-COMPILED = not __file__.endswith(".py")
+COMPILED: Final = not __file__.endswith(".py")
 _new_tok = object.__new__
 
 

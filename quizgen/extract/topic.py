@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import chain, filterfalse
+from typing import Final
 
 from .folding import fold
 from .lexicon import AUXILIARIES, BOILERPLATE, FIRST_SECOND_PERSON, HEDGES, STOPWORDS
@@ -46,17 +47,17 @@ def _gate_word(phrase: str) -> str:
     return max(re.findall("[a-z]+", phrase.lower()), key=lambda w: (w not in STOPWORDS, len(w)))
 
 
-_WORD = re.compile(r"[a-z][a-z'-]{2,}")
-_LETTERS3 = re.compile(r"[a-z]{3,}")
-_ANAPHORIC = re.compile(r"(?:The|This|These|That|Those|It|He|She|They|His|Her|Their|Its)\s")
+_WORD: Final = re.compile(r"[a-z][a-z'-]{2,}")
+_LETTERS3: Final = re.compile(r"[a-z]{3,}")
+_ANAPHORIC: Final = re.compile(r"(?:The|This|These|That|Those|It|He|She|They|His|Her|Their|Its)\s")
 # \b(1\d{3}|20\d{2})\b, with the boundary test after the first digit: the engine scans for "1" and "2" fast
-YEAR = re.compile(r"(1(?<!\w1)\d{3}|2(?<!\w2)0\d{2})\b")
-_HEDGE_RE = re.compile(r"\b" + alternation(HEDGES) + r"\b")
-_WORD_CUES = sorted((b for b in BOILERPLATE if b[0].isalnum() and b[-1].isalnum()), key=len, reverse=True)
-_BOILER_RE = re.compile(r"(?<![\w-])" + alternation(_WORD_CUES) + r"(?![\w-])")
-_OTHER_CUES = tuple(b for b in BOILERPLATE if not (b[0].isalnum() and b[-1].isalnum()))
-_BOILER_GATE = frozenset(map(_gate_word, _WORD_CUES))
-_HEDGE_GATE = frozenset(map(_gate_word, HEDGES))
+YEAR: Final = re.compile(r"(1(?<!\w1)\d{3}|2(?<!\w2)0\d{2})\b")
+_HEDGE_RE: Final = re.compile(r"\b" + alternation(HEDGES) + r"\b")
+_WORD_CUES: Final = sorted((b for b in BOILERPLATE if b[0].isalnum() and b[-1].isalnum()), key=len, reverse=True)
+_BOILER_RE: Final = re.compile(r"(?<![\w-])" + alternation(_WORD_CUES) + r"(?![\w-])")
+_OTHER_CUES: Final = tuple(b for b in BOILERPLATE if not (b[0].isalnum() and b[-1].isalnum()))
+_BOILER_GATE: Final = frozenset(map(_gate_word, _WORD_CUES))
+_HEDGE_GATE: Final = frozenset(map(_gate_word, HEDGES))
 
 
 def _anchored_on_punctuation(cues: Iterable[str]) -> str:
@@ -71,27 +72,27 @@ def _anchored_on_punctuation(cues: Iterable[str]) -> str:
     return "|".join(re.escape(mark) + "(?:" + "|".join(parts) + ")" for mark, parts in alts.items())
 
 
-_OTHER_CUES_RE = re.compile(_anchored_on_punctuation(_OTHER_CUES))
+_OTHER_CUES_RE: Final = re.compile(_anchored_on_punctuation(_OTHER_CUES))
 # "I demand ..." after a dash is speech the sentence reports; "if you read X" is the generic you.
-_SPEECH = re.compile(r"\s—\s*(?=I\b)[^—]*")
-_REGNAL = re.compile(r"I(?<=[a-z] I)\b(?= [a-z])")  # "Elizabeth I ruled": a numeral, not the pronoun
-_GENERIC_YOU = re.compile(r"\bif you\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-_SHOUT = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:\s+[A-Z]{2,}){2,}\b")  # \b[A-Z]{2,}...: capitals scan fast
+_SPEECH: Final = re.compile(r"\s—\s*(?=I\b)[^—]*")
+_REGNAL: Final = re.compile(r"I(?<=[a-z] I)\b(?= [a-z])")  # "Elizabeth I ruled": a numeral, not the pronoun
+_GENERIC_YOU: Final = re.compile(r"\bif you\b", re.IGNORECASE)
+_QUOTED: Final = re.compile(r"[\"“][^\"”]*[\"”]")
+_SHOUT: Final = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:\s+[A-Z]{2,}){2,}\b")  # \b[A-Z]{2,}...: capitals scan fast
 # bytes -> "A" for an ASCII capital, " " for any other: a shout needs two capitals in a row (in UTF-8 too, as
 # no byte of a non-ASCII character, nor of a lone surrogate, is ASCII), which most sentences lack: a translation
 # finds out faster
-_CAPITALS = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
-_VERB_WORDS = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "must"}
+_CAPITALS: Final = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
+_VERB_WORDS: Final = AUXILIARIES | IRREGULAR_PAST | {"will", "can", "may", "shall", "must"}
 # a word (a run of [a-z]) of 4+ letters ending in "ed", or in "s" but not "ss", "us", "is"
-_VERB_ENDING = re.compile(r"[a-z][a-z](?:ed|[a-hj-rtv-z]s)(?![a-z])")
-_VERB_WORD_SET = frozenset(w for w in _VERB_WORDS if re.fullmatch("[a-z]+", w))
-_VERB_WORD = re.compile(r"(?<![a-z])" + alternation(_VERB_WORD_SET) + r"(?![a-z])")
+_VERB_ENDING: Final = re.compile(r"[a-z][a-z](?:ed|[a-hj-rtv-z]s)(?![a-z])")
+_VERB_WORD_SET: Final = frozenset(w for w in _VERB_WORDS if re.fullmatch("[a-z]+", w))
+_VERB_WORD: Final = re.compile(r"(?<![a-z])" + alternation(_VERB_WORD_SET) + r"(?![a-z])")
 
 
-_QUESTION_END = re.compile(r"\?[\"”']?$")
-_DANGLING_END = re.compile(r"\b(?:of|the|a|for|to|and|by)\W*$")
-_CONTINUATION = re.compile(r"^(?:and|but|so|which|because|or)\b")
+_QUESTION_END: Final = re.compile(r"\?[\"”']?$")
+_DANGLING_END: Final = re.compile(r"\b(?:of|the|a|for|to|and|by)\W*$")
+_CONTINUATION: Final = re.compile(r"^(?:and|but|so|which|because|or)\b")
 
 
 def _has_verb(low: str) -> bool:
@@ -101,7 +102,7 @@ def _has_verb(low: str) -> bool:
 
 
 # ASCII bytes -> the letters, lower-cased, and a space for every other byte (translate() deletes the apostrophe)
-_LOWER_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_LOWER_LETTERS: Final = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def words_of(s: Sentence) -> list[str] | None:
@@ -158,7 +159,7 @@ def _folded_words(text: str) -> list[str]:
 
 
 _is_stopword = STOPWORDS.__contains__
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 _is_short_or_stopword = STOPWORDS.union(_LETTERS, (a + b for a in _LETTERS for b in _LETTERS)).__contains__
 
 
@@ -184,7 +185,7 @@ def _content_stems_of(sentences: list[Sentence]) -> list[set[str]]:
     return out
 
 
-_LEFT_OUT = " "  # (no stem of a run of [a-z])
+_LEFT_OUT: Final = " "  # (no stem of a run of [a-z])
 
 
 class _Stems(dict[str, str]):
@@ -224,14 +225,14 @@ def cue_topic(s: Sentence) -> str:
     return "ok"
 
 
-_FIRST_SECOND = frozenset(FIRST_SECOND_PERSON | {"I"})
+_FIRST_SECOND: Final = frozenset(FIRST_SECOND_PERSON | {"I"})
 # one of _FIRST_SECOND as a whole word (a run of [a-z'], or "I", with no word character or "'" either side):
 # (a search for the few words, not a list of every word of the sentence)
-_FIRST_SECOND_RE = re.compile(_bounded_words(_FIRST_SECOND, r"[\w']", r"[\w']"))
+_FIRST_SECOND_RE: Final = re.compile(_bounded_words(_FIRST_SECOND, r"[\w']", r"[\w']"))
 # the sentence's first word (its first run of [A-Za-z'], after non-word characters), lower-cased, is one of them
-_FIRST_WORD_FIRST_SECOND = re.compile(
+_FIRST_WORD_FIRST_SECOND: Final = re.compile(
     r"\W*(?ai:" + alternation(w for w in _FIRST_SECOND if w.islower()) + r")(?![A-Za-z'])")  # (ASCII case only)
-_FIRST_SECOND_GATE = frozenset(map(_gate_word, _FIRST_SECOND))
+_FIRST_SECOND_GATE: Final = frozenset(map(_gate_word, _FIRST_SECOND))
 
 
 def stance(s: Sentence) -> str:
@@ -268,7 +269,7 @@ def years_in(text: str) -> list[int]:
     return list(map(int, YEAR.findall(text)))
 
 
-_NONE: frozenset[str] = frozenset()
+_NONE: Final[frozenset[str]] = frozenset()
 
 
 class TopicModel:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .dates import DateMatch
 from .lexicon import (
@@ -43,7 +43,7 @@ from .tokens import _flags_of as _flags_of
 if TYPE_CHECKING:  # (not at run time: analysis.py imports kinds.py, which imports units)
     from .analysis import Parsed
 
-ADVERBS = {
+ADVERBS: Final = {
     "once",
     "later",
     "also",
@@ -78,10 +78,10 @@ ADVERBS = {
 }
 
 
-_BE = {"was", "were", "is", "are", "be", "been", "being"}
+_BE: Final = {"was", "were", "is", "are", "be", "been", "being"}
 
 
-_HAVE = {"had", "has", "have"}
+_HAVE: Final = {"had", "has", "have"}
 
 
 # A unit is a token (tokens.Tok): scan_units takes each plain token as its own unit, with the bits tokenize
@@ -188,11 +188,11 @@ def _is_participle(u: Unit) -> bool:
     return u.flags & _PARTICIPLE != 0  # a lower-case word: irregular participle or "-ed" (len > 4)
 
 
-_SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
+_SUBJECT_PRONOUNS: Final = {"he", "she", "they", "it", "we", "i", "who"}
 
 
-_DET_OR_PREP = frozenset(DETERMINERS | PREPOSITIONS)
-_BE_HAVE = frozenset(_BE | _HAVE)
+_DET_OR_PREP: Final = frozenset(DETERMINERS | PREPOSITIONS)
+_BE_HAVE: Final = frozenset(_BE | _HAVE)
 
 
 def _finite_at(units: list[Unit], i: int) -> bool:
@@ -329,8 +329,8 @@ def _by_the_time(units: list[Unit], i: int) -> bool:
     )
 
 
-_RELATIVES_NOT_THAT = frozenset(RELATIVES - {"that"})
-_PREP_OR_SUB = frozenset(PREPOSITIONS | SUBORDINATORS)
+_RELATIVES_NOT_THAT: Final = frozenset(RELATIVES - {"that"})
+_PREP_OR_SUB: Final = frozenset(PREPOSITIONS | SUBORDINATORS)
 
 
 def _classify(seg: Segment) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .entities import Entity, Registry
 from .facts import SentenceFacts
@@ -15,16 +16,16 @@ from .folding import fold
 from .lexicon import WORK_NOUNS
 from .questions import entity_of, inverted, short_name, subject_text
 
-_CONNECT = r"(?:and|of|the|in|on|a|an|to|for|at|by|with|from|without|de|la|le|or)"
-_TITLE = rf"(?:The\s+|A\s+|An\s+)?[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w'’-]*)*"
-_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
-_NOUNS = "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
-_ADJ = (
+_CONNECT: Final = r"(?:and|of|the|in|on|a|an|to|for|at|by|with|from|without|de|la|le|or)"
+_TITLE: Final = rf"(?:The\s+|A\s+|An\s+)?[A-Z][\w'’-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w'’-]*)*"
+_NAME: Final = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+_NOUNS: Final = "|".join(sorted(WORK_NOUNS, key=len, reverse=True))
+_ADJ: Final = (
     r"(?:famed|famous|celebrated|acclaimed|classic|great|monumental|seminal|best-known|influential|last|"
     r"first|final|major|short|long|three-volume|two-volume|unfinished|posthumous|own)"
 )
 
-_PATTERNS = [
+_PATTERNS: Final = [
     # Trotsky's Results and Prospects (1906)
     (
         "poss_year",
@@ -77,11 +78,11 @@ _PATTERNS = [
     # a book called / entitled / titled X
     ("called", re.compile(rf"\b(?P<noun>{_NOUNS})\s+(?:called|entitled|titled|named)\s+[\"“]?(?P<title>{_TITLE})")),
 ]
-_PAREN_YEAR = re.compile(r"\(\d{4}\)")  # both year patterns need one: "(1906)"
-_YEAR_AFTER = re.compile(r"\s*\((\d{4})\)")
-_IN_YEAR_AFTER = re.compile(r"\s+in\s+(1\d{3}|20\d{2})\b")
-_AND_SPLIT = re.compile(r"\s+and\s+")
-_CUE = re.compile(rf"\b(?:read|reads|wrote|written|write|published|book|books|{_NOUNS})\b", re.IGNORECASE)
+_PAREN_YEAR: Final = re.compile(r"\(\d{4}\)")  # both year patterns need one: "(1906)"
+_YEAR_AFTER: Final = re.compile(r"\s*\((\d{4})\)")
+_IN_YEAR_AFTER: Final = re.compile(r"\s+in\s+(1\d{3}|20\d{2})\b")
+_AND_SPLIT: Final = re.compile(r"\s+and\s+")
+_CUE: Final = re.compile(rf"\b(?:read|reads|wrote|written|write|published|book|books|{_NOUNS})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -95,7 +96,7 @@ class FoundWork:
     author_span: tuple[int, int] | None
 
 
-_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+_POSSESSIVE_END: Final = re.compile(r"(?:'s|’s)$")
 
 
 def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity | None, str | None]:
@@ -121,34 +122,34 @@ def _author(sf: SentenceFacts, registry: Registry, owner: str) -> tuple[Entity |
     return ent, owner
 
 
-_ADJ_WORDS = set(re.findall(r"[a-z-]+", _ADJ))
+_ADJ_WORDS: Final = set(re.findall(r"[a-z-]+", _ADJ))
 
 
-_WROTE_WORDS = frozenset({"wrote", "published", "completed", "penned", "authored", "composed"})
-_CALLED_WORDS = frozenset({"called", "entitled", "titled", "named"})
+_WROTE_WORDS: Final = frozenset({"wrote", "published", "completed", "penned", "authored", "composed"})
+_CALLED_WORDS: Final = frozenset({"called", "entitled", "titled", "named"})
 # Every byte but a-z becomes a space (UTF-8 writes no such byte inside a non-ASCII character): split() then gives
 # the runs of lower-case ASCII letters, the words a cue can be, in C and several times faster than a regex over
 # the text ("surrogatepass": any str encodes)
-_NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_NOT_LOWER: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # "a work noun, then a capital" (rf"(?:{_NOUNS}),?\s+[\"“]?[A-Z]") and "an adjective, then a capital"
 # (rf"{_ADJ}\s+[A-Z]"), found the other way round: the places a capital follows (a few in a sentence), then
 # whether one of the words ends right there (str.endswith, in C). The same answer as those patterns, which
 # try their many words at every character (several times slower).
-_BEFORE_TITLE = re.compile(r"(?=,?\s+[\"“]?[A-Z])")
-_BEFORE_CAPITAL = re.compile(r"(?=\s+[A-Z])")
-_NOUN_ENDS = tuple(sorted(WORK_NOUNS))
-_ADJ_ENDS = tuple(re.findall(r"[a-z-]+", _ADJ))
+_BEFORE_TITLE: Final = re.compile(r"(?=,?\s+[\"“]?[A-Z])")
+_BEFORE_CAPITAL: Final = re.compile(r"(?=\s+[A-Z])")
+_NOUN_ENDS: Final = tuple(sorted(WORK_NOUNS))
+_ADJ_ENDS: Final = tuple(re.findall(r"[a-z-]+", _ADJ))
 
 
 def _ends_before(text: str, words: tuple[str, ...], place: re.Pattern[str]) -> bool:
     """Does one of `words` end where `place` matches (the text after it)?"""
     return any(text.endswith(words, 0, m.start()) for m in place.finditer(text))
-_BY_NAME = re.compile(r"by\s+[A-Z]")
+_BY_NAME: Final = re.compile(r"by\s+[A-Z]")
 
 
-_BY = frozenset({"by"})
-_ANY_CUE = frozenset(WORK_NOUNS | _ADJ_WORDS | _WROTE_WORDS | _CALLED_WORDS | _BY)
-_ANY_CUE_BYTES = frozenset(w.encode() for w in _ANY_CUE)
+_BY: Final = frozenset({"by"})
+_ANY_CUE: Final = frozenset(WORK_NOUNS | _ADJ_WORDS | _WROTE_WORDS | _CALLED_WORDS | _BY)
+_ANY_CUE_BYTES: Final = frozenset(w.encode() for w in _ANY_CUE)
 
 
 def _patterns_to_try(text: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -243,8 +244,8 @@ def find_works(sf: SentenceFacts, registry: Registry) -> list[FoundWork]:
     return found
 
 
-_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
-_ARTICLE_START = re.compile(r"^(?:The|A|An)\s")
+_ARTICLE: Final = re.compile(r"^(?:The|A|An)\s+")
+_ARTICLE_START: Final = re.compile(r"^(?:The|A|An)\s")
 
 
 def work_facts(sf: SentenceFacts, registry: Registry, catalogue: dict[str, FoundWork]) -> None:
