@@ -8,6 +8,7 @@ From a checkout or an editable install (pure Python) the comparison is skipped.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -82,3 +83,23 @@ def test_compiled_extract_gives_the_pure_python_banks(tmp_path: Path) -> None:
     assert len(compiled["banks"]) == len(pure["banks"]) == len(_documents()) + 40
     for n, (a, b) in enumerate(zip(compiled["banks"], pure["banks"], strict=True)):
         assert a == b, f"input {n}: the compiled bank differs from the pure-Python one"
+
+
+def test_extract_type_checks_so_that_mypyc_can_compile_it() -> None:
+    # A type error makes the build fall back to pure Python (or fail, where it must compile): found here first,
+    # with the mypy arguments the build uses (hatch_build.py)
+    api = pytest.importorskip("mypy.api")
+    out, err, status = api.run(["--ignore-missing-imports", "--follow-imports=silent", "--cache-dir", os.devnull,
+                                *map(str, _compiled_files())])
+    assert status == 0, out + err
+
+
+def _compiled_files() -> list[Path]:
+    """The modules hatch_build.py compiles: quizgen/extract/*.py but its SKIP set (read from the file: the hook
+    imports hatchling, which the tests do not install)."""
+    tree = ast.parse((ROOT / "hatch_build.py").read_text(encoding="utf-8"))
+    skip = next(ast.literal_eval(node.value) for node in tree.body
+                if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "SKIP" for t in node.targets))
+    files = [p for p in sorted((ROOT / "quizgen" / "extract").glob("*.py")) if p.name not in skip]
+    assert len(files) >= 20 and "tokens.py" in {p.name for p in files}
+    return files
