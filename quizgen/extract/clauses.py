@@ -136,7 +136,9 @@ class Parse:
     _maps: tuple[dict[int, int], dict[int, bool]] | None = field(default=None, init=False, repr=False, compare=False)
     _names: list[tuple[int, Unit]] | None = field(default=None, init=False, repr=False, compare=False)
     text: str = field(default="", init=False, repr=False, compare=False)  # the sentence, as parsed
-    _subject_texts: dict | None = field(default=None, init=False, repr=False, compare=False)
+    # questions.subject_text's answers, by id(clause): (clause, ctx.he, ctx.he_certain, answer)
+    _subject_texts: dict[int, tuple[object, object, bool, tuple[str, float] | None]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.text = self.parsed.sentence.fixed  # (an attribute, not a property: rendering reads it often)
